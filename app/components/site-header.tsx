@@ -1,0 +1,98 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useState } from "react";
+
+type HeaderUser = { name: string; isPlatformAdmin: boolean } | null;
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-100 text-brand-900" : "text-stone-700 hover:bg-stone-100"}`;
+
+export function SiteHeader({ user }: { user: HeaderUser }) {
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const links = (
+    <>
+      <NavLink to="/products" className={navLinkClass}>
+        Products
+      </NavLink>
+      <NavLink to="/producers" className={navLinkClass}>
+        Producers &amp; co-ops
+      </NavLink>
+      {user ? (
+        <NavLink to="/dashboard" className={navLinkClass}>
+          Dashboard
+        </NavLink>
+      ) : null}
+      {user?.isPlatformAdmin ? (
+        <NavLink to="/admin" className={navLinkClass}>
+          Admin
+        </NavLink>
+      ) : null}
+    </>
+  );
+  const account = user ? (
+    <Form method="post" action="/logout" className="flex items-center gap-3">
+      <span className="text-sm text-stone-600">
+        Signed in as <span className="font-medium text-stone-900">{user.name}</span>
+      </span>
+      <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">
+        Log out
+      </button>
+    </Form>
+  ) : (
+    <div className="flex items-center gap-2">
+      <Link
+        to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}
+        className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100"
+      >
+        Log in
+      </Link>
+      <Link to="/signup" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        Join
+      </Link>
+    </div>
+  );
+  return (
+    <header className="no-print border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <Link to="/" className="flex items-center gap-2 text-lg font-bold text-brand-900">
+          <span aria-hidden="true" className="inline-block h-7 w-7 rounded-full bg-brand-600" />
+          Solidarity Market
+        </Link>
+        <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+          {links}
+        </nav>
+        <div className="hidden md:block">{account}</div>
+        <button
+          type="button"
+          className="rounded-md border border-stone-300 px-3 py-2 text-sm md:hidden"
+          aria-expanded={open}
+          aria-controls="mobile-menu"
+          onClick={() => setOpen((value) => !value)}
+        >
+          Menu
+        </button>
+      </div>
+      {open ? (
+        <div id="mobile-menu" className="space-y-2 border-t border-stone-200 px-4 py-3 md:hidden">
+          <nav aria-label="Main (mobile)" className="flex flex-col gap-1">
+            {links}
+          </nav>
+          {account}
+        </div>
+      ) : null}
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="no-print mt-16 border-t border-stone-200 bg-white">
+      <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-stone-600">
+        <p>
+          A co-operative marketplace: producers set their prices, buyers see who gets paid what, and members govern it
+          together.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import { z } from "zod";
+import { defaultDatabaseUrl } from "./database-url";
+
+// A local .env is optional: every variable has a safe default so the app runs with no configuration.
+// Variables already set in the environment win over the file.
+if (fs.existsSync(".env")) process.loadEnvFile(".env");
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .startsWith("file:", "DATABASE_URL must be a SQLite file: URL (PostgreSQL: see README)")
+    .default(defaultDatabaseUrl),
+  SESSION_SECRET: z
+    .string()
+    .min(32, "SESSION_SECRET must be at least 32 characters")
+    .optional(),
+  /** Where a generated session secret is kept when SESSION_SECRET is not set. */
+  SESSION_SECRET_FILE: z.string().default("./data/session-secret"),
+  COOKIE_SECURE: booleanFlag.optional(),
+  TRUST_PROXY: booleanFlag.default("false"),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}\nSee .env.example for every variable.`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();

@@ -1,0 +1,19 @@
+import { json } from "@remix-run/node";
+import { db } from "~/adapters/db.server";
+
+/** Liveness and readiness for load balancers and uptime checks: 200 when the database answers, 503 when not. */
+export async function loader() {
+  const started = performance.now();
+  let database: { status: "ok"; latencyMs: number } | { status: "error"; error: string };
+  try {
+    await db.$queryRaw`SELECT 1`;
+    database = { status: "ok", latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (error) {
+    database = { status: "error", error: error instanceof Error ? error.message : String(error) };
+  }
+  const ok = database.status === "ok";
+  return json(
+    { status: ok ? "ok" : "degraded", database },
+    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,56 @@
+// Demo data: realistic co-ops, people and products (see seed-data.ts). Every demo account shares DEMO_PASSWORD,
+// listed in README.md. Run by `npm run setup` when the database is empty, or by hand with `npm run db:seed`.
+import bcrypt from "bcryptjs";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { categories, organizations, products, users } from "./seed-data";
+
+export const DEMO_PASSWORD = "solidarity-demo";
+
+export async function isDatabaseEmpty(db: PrismaClient) {
+  return (await db.organization.count()) === 0 && (await db.user.count()) === 0;
+}
+
+export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, bcryptCost);
+  const verifiedAt = new Date("2026-01-15T09:00:00Z");
+  await db.$transaction(
+    async (tx) => {
+      const categoryIds = new Map<string, string>();
+      for (const category of categories) {
+        const row = await tx.category.create({ data: category });
+        categoryIds.set(category.slug, row.id);
+      }
+      const organizationIds = new Map<string, string>();
+      for (const { verified, ...organization } of organizations) {
+        const row = await tx.organization.create({ data: { ...organization, verifiedAt: verified ? verifiedAt : null } });
+        organizationIds.set(organization.slug, row.id);
+      }
+      for (const { memberships, ...user } of users) {
+        await tx.user.create({
+          data: {
+            ...user,
+            passwordHash,
+            memberships: {
+              create: memberships.map((membership) => ({
+                role: membership.role,
+                organizationId: organizationIds.get(membership.organizationSlug)!,
+              })),
+            },
+          },
+        });
+      }
+      for (const { variants, organizationSlug, categorySlug, ...product } of products) {
+        await tx.product.create({
+          data: {
+            ...product,
+            organizationId: organizationIds.get(organizationSlug)!,
+            categoryId: categoryIds.get(categorySlug)!,
+            variants: { create: variants.map((variant, position) => ({ ...variant, position })) },
+          },
+        });
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return { organizations: organizations.length, users: users.length, products: products.length };
+}
