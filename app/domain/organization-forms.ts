@@ -33,6 +33,14 @@ export function isWorkerOwned(legalForm: LegalForm): boolean {
   return legalForm === "WORKER_COOP";
 }
 
+function isWebAddress(value: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** Create and edit use one schema: the organisation profile. */
 export const organizationProfileSchema = z.object({
   name: z
@@ -60,8 +68,7 @@ export const organizationProfileSchema = z.object({
   website: z
     .string()
     .trim()
-    .url("Enter a full address starting with https://")
-    .refine((url) => /^https?:\/\//.test(url), "Enter a full address starting with https://")
+    .refine(isWebAddress, "Enter a full address starting with https://")
     .optional(),
   memberCount: z.coerce
     .number({ invalid_type_error: "Enter a whole number" })

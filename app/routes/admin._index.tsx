@@ -8,7 +8,7 @@ import { countryName } from "~/domain/countries";
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from "~/domain/organization-forms";
 import { parsePage } from "~/domain/pagination";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { badRequest } from "~/lib/http.server";
+import { badRequest, notFound } from "~/lib/http.server";
 import { requirePlatformAdmin } from "~/lib/permissions.server";
 import { listOrganizations, setOrganizationVerified } from "~/services/organizations.server";
 
@@ -26,6 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") throw badRequest("Unknown admin action.");
   const { intent, organizationId } = submission.value;
   const organization = await setOrganizationVerified(organizationId, intent === "verify");
+  if (!organization) throw notFound("That organisation no longer exists.");
   return redirectWithFlash(new URL(request.url).pathname + new URL(request.url).search, {
     kind: "success",
     text: intent === "verify" ? `${organization.name} is verified.` : `${organization.name} is no longer verified.`,

@@ -226,10 +226,11 @@ export async function featuredProducers(limit = 6) {
   });
 }
 
+/** Null when there is no such organisation. */
 export async function setOrganizationVerified(organizationId: string, verified: boolean, now = new Date()) {
-  return db.organization.update({
+  const { count } = await db.organization.updateMany({
     where: { id: organizationId },
     data: { verifiedAt: verified ? now : null },
-    select: { name: true, verifiedAt: true },
   });
+  return count ? db.organization.findUnique({ where: { id: organizationId }, select: { name: true, verifiedAt: true } }) : null;
 }

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/adapters/db.server";
+import { loader as homeLoader } from "~/routes/_index";
+import { loader as healthLoader } from "~/routes/healthz";
+import { action as adminAction, loader as adminLoader } from "~/routes/admin._index";
+import { loader as producerLoader } from "~/routes/producers.$slug";
+import { loader as producersLoader } from "~/routes/producers._index";
+import { loader as productLoader } from "~/routes/products.$slug";
+import { loader as productsLoader } from "~/routes/products._index";
+import { DEMO_PASSWORD, seedDemoData } from "../../prisma/seed";
+import { organizations, products } from "../../prisma/seed-data";
+import { createUser, sessionCookieFor } from "../support/factories";
+import { call, flashFrom, get, post, readJson } from "../support/routes";
+import { verifyLogin } from "~/services/accounts.server";
+
+beforeAll(async () => {
+  await seedDemoData(db, { bcryptCost: 4 });
+});
+
+describe("demo seed", () => {
+  it("covers every kind of organisation, several countries, and 40+ products with variants", async () => {
+    const kinds = await db.organization.groupBy({ by: ["kind"], _count: true });
+    expect(kinds.map((row) => row.kind).sort()).toEqual(["BUYING_COOP", "DISTRIBUTOR", "PRODUCER", "SUPPLIER"]);
+    expect(new Set(organizations.map((o) => o.country)).size).toBeGreaterThanOrEqual(5);
+    expect(await db.organization.count()).toBeGreaterThanOrEqual(8);
+    expect(await db.product.count()).toBeGreaterThanOrEqual(40);
+    const variants = await db.variant.findMany();
+    expect(variants.length).toBeGreaterThanOrEqual(products.length);
+    for (const variant of variants) {
+      expect(Number.isInteger(variant.retailPriceCents) && Number.isInteger(variant.wholesaleCasePriceCents)).toBe(true);
+      // A case costs less than its units at retail, but not absurdly less.
+      expect(variant.wholesaleCasePriceCents).toBeLessThan(variant.caseSize * variant.retailPriceCents);
+      expect(variant.wholesaleCasePriceCents).toBeGreaterThan(variant.caseSize * variant.retailPriceCents * 0.5);
+    }
+  });
+
+  it("lets every demo account log in with the documented password", async () => {
+    for (const email of ["admin@marketplace.demo", "lucia@sierraverde.demo", "mateo@sierraverde.demo", "casey@shopper.demo"]) {
+      expect(await verifyLogin(email, DEMO_PASSWORD)).not.toBeNull();
+    }
+  });
+});
+
+describe("public pages", () => {
+  it("home shows featured products and verified producers from the seed", async () => {
+    const data = await readJson(await call(homeLoader, get("/")));
+    expect(data.products).toHaveLength(8);
+    expect(data.products[0]).toMatchObject({ slug: expect.any(String), organization: { name: expect.any(String) } });
+    expect(data.producers.length).toBeGreaterThan(0);
+    for (const producer of data.producers) {
+      expect(["PRODUCER", "SUPPLIER"]).toContain(producer.kind);
+      expect(producer.verifiedAt).not.toBeNull();
+    }
+  });
+
+  it("paginates the catalog and filters by category", async () => {
+    const first = await readJson(await call(productsLoader, get("/products")));
+    expect(first.products).toHaveLength(24);
+    expect(first.total).toBe(products.length);
+    const second = await readJson(await call(productsLoader, get("/products?page=2")));
+    expect(second.products).toHaveLength(products.length - 24);
+    expect(second.products[0].slug).not.toBe(first.products[0].slug);
+    const coffee = await readJson(await call(productsLoader, get("/products?category=coffee")));
+    expect(coffee.total).toBe(products.filter((p) => p.categorySlug === "coffee").length);
+    expect(coffee.products.every((p: { category: { slug: string } }) => p.category.slug === "coffee")).toBe(true);
+    // A nonsense page number is page 1, not an error.
+    expect((await call(productsLoader, get("/products?page=abc"))).status).toBe(200);
+  });
+
+  it("shows a product and an organisation, and 404s for unknown ones", async () => {
+    const product = products[0];
+    const data = await readJson(await call(productLoader, get(`/products/${product.slug}`), { params: { slug: product.slug } }));
+    expect(data.product.variants.map((v: { sku: string }) => v.sku)).toEqual(product.variants.map((v) => v.sku));
+    expect((await call(productLoader, get("/products/nope"), { params: { slug: "nope" } })).status).toBe(404);
+    const producer = await readJson(await call(producerLoader, get("/producers/sierra-verde-coffee"), { params: { slug: "sierra-verde-coffee" } }));
+    expect(producer.organization.products.length).toBeGreaterThanOrEqual(3);
+    expect((await call(producerLoader, get("/producers/nope"), { params: { slug: "nope" } })).status).toBe(404);
+  });
+
+  it("filters the directory by kind, ignoring unknown kinds", async () => {
+    const distributors = await readJson(await call(producersLoader, get("/producers?kind=DISTRIBUTOR")));
+    expect(distributors.total).toBe(organizations.filter((o) => o.kind === "DISTRIBUTOR").length);
+    const all = await readJson(await call(producersLoader, get("/producers?kind=PIRATES")));
+    expect(all.total).toBe(organizations.length);
+  });
+
+  it("reports database health", async () => {
+    const response = await call(healthLoader, get("/healthz"));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
+  });
+});
+
+describe("platform admin", () => {
+  it("is closed to everyone else with 403", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    expect((await call(adminLoader, get("/admin", cookie))).status).toBe(403);
+    const unverified = await db.organization.findFirstOrThrow({ where: { verifiedAt: null } });
+    expect((await call(adminAction, post("/admin", { intent: "verify", organizationId: unverified.id }, cookie))).status).toBe(403);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: unverified.id } })).verifiedAt).toBeNull();
+  });
+
+  it("verifies and unverifies organisations", async () => {
+    const admin = await createUser({ isPlatformAdmin: true });
+    const cookie = await sessionCookieFor(admin.id);
+    const unverified = await db.organization.findFirstOrThrow({ where: { verifiedAt: null } });
+    const response = await call(adminAction, post("/admin", { intent: "verify", organizationId: unverified.id }, cookie));
+    expect(await flashFrom(response)).toMatchObject({ text: `${unverified.name} is verified.` });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: unverified.id } })).verifiedAt).not.toBeNull();
+    await call(adminAction, post("/admin", { intent: "unverify", organizationId: unverified.id }, cookie));
+    expect((await db.organization.findUniqueOrThrow({ where: { id: unverified.id } })).verifiedAt).toBeNull();
+    expect((await call(adminAction, post("/admin", { intent: "explode", organizationId: unverified.id }, cookie))).status).toBe(400);
+    expect((await call(adminAction, post("/admin", { intent: "verify", organizationId: "gone" }, cookie))).status).toBe(404);
+  });
+});
