@@ -17,98 +17,89 @@ const controlClass =
   "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm " +
   "aria-[invalid]:border-red-600 focus:border-brand-600 focus:ring-1 focus:ring-brand-600";
 
-function Label({ htmlFor, children, optional }: { htmlFor: string; children: ReactNode; optional?: boolean }) {
-  return (
-    <label htmlFor={htmlFor} className="block text-sm font-medium text-stone-800">
-      {children}
-      {optional ? <span className="ml-1 font-normal text-stone-500">(optional)</span> : null}
-    </label>
-  );
-}
-
-function Help({ id, children }: { id: string; children?: ReactNode }) {
-  return children ? (
-    <p id={id} className="mt-1 text-sm text-stone-600">
-      {children}
-    </p>
-  ) : null;
-}
-
 type FieldProps<T> = { label: string; meta: FieldMetadata<T>; help?: ReactNode; optional?: boolean };
 
-export function TextField<T>({
+/** Label, control, help text and errors, wired together with ids for screen readers. */
+function FieldShell<T>({
   label,
   meta,
   help,
   optional,
+  children,
+}: FieldProps<T> & { children: (describedBy: string | undefined) => ReactNode }) {
+  const helpId = `${meta.id}-help`;
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-stone-800">
+        {label}
+        {optional ? <span className="ml-1 font-normal text-stone-500">(optional)</span> : null}
+      </label>
+      {children(help ? helpId : undefined)}
+      {help ? (
+        <p id={helpId} className="mt-1 text-sm text-stone-600">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextField<T>({
   type = "text",
-  ...rest
+  autoComplete,
+  autoFocus,
+  placeholder,
+  ...field
 }: FieldProps<T> & {
   type?: "text" | "email" | "password" | "url" | "number";
   autoComplete?: string;
   autoFocus?: boolean;
   placeholder?: string;
 }) {
-  const helpId = `${meta.id}-help`;
   return (
-    <div>
-      <Label htmlFor={meta.id} optional={optional}>
-        {label}
-      </Label>
-      <input
-        {...getInputProps(meta, { type, ariaDescribedBy: help ? helpId : undefined })}
-        {...rest}
-        className={controlClass}
-      />
-      <Help id={helpId}>{help}</Help>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <FieldShell {...field}>
+      {(ariaDescribedBy) => (
+        <input
+          {...getInputProps(field.meta, { type, ariaDescribedBy })}
+          autoComplete={autoComplete}
+          autoFocus={autoFocus}
+          placeholder={placeholder}
+          className={controlClass}
+        />
+      )}
+    </FieldShell>
   );
 }
 
-export function TextareaField<T>({ label, meta, help, optional, rows = 5 }: FieldProps<T> & { rows?: number }) {
-  const helpId = `${meta.id}-help`;
+export function TextareaField<T>({ rows = 5, ...field }: FieldProps<T> & { rows?: number }) {
   return (
-    <div>
-      <Label htmlFor={meta.id} optional={optional}>
-        {label}
-      </Label>
-      <textarea
-        {...getTextareaProps(meta, { ariaDescribedBy: help ? helpId : undefined })}
-        rows={rows}
-        className={controlClass}
-      />
-      <Help id={helpId}>{help}</Help>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <FieldShell {...field}>
+      {(ariaDescribedBy) => (
+        <textarea {...getTextareaProps(field.meta, { ariaDescribedBy })} rows={rows} className={controlClass} />
+      )}
+    </FieldShell>
   );
 }
 
 export function SelectField<T>({
-  label,
-  meta,
-  help,
-  optional,
   options,
   placeholder = "Choose…",
+  ...field
 }: FieldProps<T> & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
-  const helpId = `${meta.id}-help`;
   return (
-    <div>
-      <Label htmlFor={meta.id} optional={optional}>
-        {label}
-      </Label>
-      <select {...getSelectProps(meta, { ariaDescribedBy: help ? helpId : undefined })} className={controlClass}>
-        <option value="">{placeholder}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <Help id={helpId}>{help}</Help>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <FieldShell {...field}>
+      {(ariaDescribedBy) => (
+        <select {...getSelectProps(field.meta, { ariaDescribedBy })} className={controlClass}>
+          <option value="">{placeholder}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
