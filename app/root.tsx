@@ -17,7 +17,10 @@ import { getUser } from "~/lib/auth.server";
 import { consumeFlash } from "~/lib/flash.server";
 import styles from "./tailwind.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [
   { title: "Solidarity Market — fair goods from co-operatives" },

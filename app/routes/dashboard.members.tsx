@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -88,15 +88,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MembersPage() {
   const { organizationName, members, invitations, canManage, currentUserId, origin } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "add-member",
-    lastResult,
-    defaultValue: { role: "MEMBER", intent: "add" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: memberActionSchema }),
-  });
   return (
     <div className="space-y-8">
       <div>
@@ -107,30 +98,8 @@ export default function MembersPage() {
       </div>
 
       {canManage ? (
-        <section aria-labelledby="add-member-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-          <h2 id="add-member-heading" className="font-semibold">
-            Add a member
-          </h2>
-          <p className="mt-1 text-sm text-stone-600">
-            People with an account are added at once; anyone else gets an invitation link.
-          </p>
-          <Form method="post" {...getFormProps(form)} className="mt-4 grid items-start gap-4 sm:grid-cols-[1fr_12rem_auto]">
-            <input type="hidden" name="intent" value="add" />
-            <TextField label="Email" type="email" meta={fields.email} autoComplete="off" />
-            <SelectField label="Role" meta={fields.role} options={roleOptions} />
-            <Button
-              type="submit"
-              className="sm:mt-6"
-              pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add"}
-              pendingText="Adding…"
-            >
-              Add member
-            </Button>
-            <div className="sm:col-span-3">
-              <ErrorList id={form.errorId} errors={form.errors} />
-            </div>
-          </Form>
-        </section>
+        // Remounted after every change to the list, so a successful add leaves an empty form behind.
+        <AddMemberForm key={`${members.length}:${invitations.length}`} lastResult={lastResult} />
       ) : null}
 
       <section aria-labelledby="members-heading">
@@ -231,5 +200,43 @@ export default function MembersPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+function AddMemberForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "add-member",
+    lastResult,
+    defaultValue: { role: "MEMBER", intent: "add" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: memberActionSchema }),
+  });
+  return (
+    <section aria-labelledby="add-member-heading" className="rounded-lg border border-stone-200 bg-white p-5">
+      <h2 id="add-member-heading" className="font-semibold">
+        Add a member
+      </h2>
+      <p className="mt-1 text-sm text-stone-600">
+        People with an account are added at once; anyone else gets an invitation link.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="mt-4 grid items-start gap-4 sm:grid-cols-[1fr_12rem_auto]">
+        <input type="hidden" name="intent" value="add" />
+        <TextField label="Email" type="email" meta={fields.email} autoComplete="off" />
+        <SelectField label="Role" meta={fields.role} options={roleOptions} />
+        <Button
+          type="submit"
+          className="sm:mt-6"
+          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add"}
+          pendingText="Adding…"
+        >
+          Add member
+        </Button>
+        <div className="sm:col-span-3">
+          <ErrorList id={form.errorId} errors={form.errors} />
+        </div>
+      </Form>
+    </section>
   );
 }
