@@ -3,3 +3,20 @@ export function formatMoney(cents: number, currency = "EUR", locale = "en-GB"): 
   if (!Number.isInteger(cents)) throw new Error(`Money must be integer minor units, got ${cents}`);
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
 }
+
+/**
+ * "12.90", "12,90", "€12.9" or "12" → 1290 cents. Null for anything that is not a non-negative amount with at most
+ * two decimals: money is never rounded silently.
+ */
+export function parseMoneyToCents(input: string): number | null {
+  const cleaned = input.trim().replace(/^€\s*/, "").replace(/\s/g, "");
+  const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  const [, whole, fraction = ""] = match;
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+/** 1290 → "12.90", for putting an amount back into a form field. */
+export function centsToInput(cents: number): string {
+  return (cents / 100).toFixed(2);
+}

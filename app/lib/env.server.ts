@@ -25,6 +25,10 @@ const envSchema = z.object({
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default("false"),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
+  /** Uploaded product images and certification evidence. */
+  UPLOAD_DIR: z.string().default("./data/uploads"),
+  /** Largest accepted upload, in bytes (default 10 MB). */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
