@@ -9,7 +9,7 @@ export function formatMoney(cents: number, currency = "EUR", locale = "en-GB"): 
  * two decimals: money is never rounded silently.
  */
 export function parseMoneyToCents(input: string): number | null {
-  const cleaned = input.trim().replace(/^€\s*/, "").replace(/\s/g, "");
+  const cleaned = input.trim().replace(/^€\s*/, "");
   const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   const [, whole, fraction = ""] = match;
