@@ -11,12 +11,15 @@ export type Permission =
   | "organization:view-dashboard"
   | "organization:update"
   | "members:view"
-  | "members:manage";
+  | "members:manage"
+  /** List and edit products, their provenance and prices, and claim labels for them. */
+  | "catalog:manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  OWNER: ["organization:view-dashboard", "organization:update", "members:view", "members:manage"],
-  ADMIN: ["organization:view-dashboard", "organization:update", "members:view", "members:manage"],
-  MEMBER: ["organization:view-dashboard", "members:view"],
+  OWNER: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage"],
+  ADMIN: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage"],
+  // Members do the day-to-day work of listing goods; governance (profile, membership) stays with owners and admins.
+  MEMBER: ["organization:view-dashboard", "members:view", "catalog:manage"],
 };
 
 export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {

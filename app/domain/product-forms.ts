@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isKnownCountry } from "./countries";
 import { parseMoneyToCents } from "./money";
+import { PRICE_COMPONENT_KINDS } from "./price-breakdown";
 
 /** A money field typed as "12.90"; becomes integer cents. */
 export const moneyField = (label: string) =>
@@ -70,3 +71,94 @@ export const variantFieldsSchema = z
     }
   });
 export type VariantFields = z.infer<typeof variantFieldsSchema>;
+
+export const PROVENANCE_STEP_KINDS = [
+  "GROWN",
+  "HARVESTED",
+  "FERMENTED",
+  "DRIED",
+  "PROCESSED",
+  "MILLED",
+  "ROASTED",
+  "BLENDED",
+  "PACKED",
+  "SHIPPED",
+  "RECEIVED",
+] as const;
+export type ProvenanceStepKind = (typeof PROVENANCE_STEP_KINDS)[number];
+export const PROVENANCE_STEP_LABELS: Record<ProvenanceStepKind, string> = {
+  GROWN: "Grown",
+  HARVESTED: "Harvested",
+  FERMENTED: "Fermented",
+  DRIED: "Dried",
+  PROCESSED: "Processed",
+  MILLED: "Milled",
+  ROASTED: "Roasted",
+  BLENDED: "Blended",
+  PACKED: "Packed",
+  SHIPPED: "Shipped",
+  RECEIVED: "Received",
+};
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-03-15")
+  .transform((value) => new Date(`${value}T00:00:00Z`))
+  .refine((date) => !Number.isNaN(date.getTime()), "Enter a real date");
+
+/** One step of a product's journey. Either an organisation on the platform or a named actor did it. */
+export const provenanceStepSchema = z
+  .object({
+    kind: z.enum(PROVENANCE_STEP_KINDS, { errorMap: () => ({ message: "Choose what happened at this step" }) }),
+    organizationId: z.string().trim().optional(),
+    actorName: z.string().trim().max(120, "Use at most 120 characters").optional(),
+    place: z.string({ required_error: "Say where this happened" }).trim().min(2, "Say where this happened").max(120),
+    country,
+    occurredOn: isoDate.optional(),
+    description: z.string().trim().max(500, "Use at most 500 characters").optional(),
+    lotCode: z.string().trim().max(60, "Use at most 60 characters").optional(),
+  })
+  .refine((step) => step.organizationId || step.actorName, {
+    path: ["actorName"],
+    message: "Choose the organisation that did this, or name who did it",
+  });
+export type ProvenanceStepInput = z.infer<typeof provenanceStepSchema>;
+
+export const priceBreakRowSchema = z.object({
+  minQuantity: wholeNumber("quantity", 2, 100_000),
+  unitPriceCents: moneyField("unit price"),
+});
+
+export const imageAltSchema = z
+  .string({ required_error: "Describe the image for people who cannot see it" })
+  .trim()
+  .min(3, "Describe the image for people who cannot see it")
+  .max(200, "Use at most 200 characters");
+
+/** The form that creates a product together with its first variant. */
+export const newProductSchema = z.object({ product: productFieldsSchema, variant: variantFieldsSchema });
+
+export const BREAKDOWN_MAX_ROWS = 12;
+
+/** A variant's price breakdown: who receives what share of one unit's retail price. */
+export const breakdownFormSchema = z.object({
+  shares: z
+    .array(
+      z.object({
+        kind: z.enum(PRICE_COMPONENT_KINDS, { errorMap: () => ({ message: "Choose who this share is for" }) }),
+        recipient: z
+          .string({ required_error: "Name who receives it" })
+          .trim()
+          .min(2, "Name who receives it")
+          .max(120, "Use at most 120 characters"),
+        amountCents: moneyField("amount"),
+      }),
+    )
+    .min(1, "Add at least one share")
+    .max(BREAKDOWN_MAX_ROWS, `Use at most ${BREAKDOWN_MAX_ROWS} shares`),
+});
+
+export const priceBreaksFormSchema = z.object({
+  breaks: z.array(priceBreakRowSchema).max(10, "Use at most 10 price tiers").default([]),
+});
