@@ -11,6 +11,7 @@ export type ProductCardData = {
   category: { name: string };
   organization: { name: string };
   variants: { retailPriceCents: number; unitLabel: string; stock: number }[];
+  images?: { thumbPath: string; alt: string }[];
 };
 
 export function ProductCard({ product }: { product: ProductCardData }) {
@@ -18,9 +19,20 @@ export function ProductCard({ product }: { product: ProductCardData }) {
   const inStock = product.variants.some((variant) => variant.stock > 0);
   return (
     <li className="flex flex-col rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-      <div aria-hidden="true" className="mb-3 flex h-28 items-center justify-center rounded-md bg-earth-100 text-3xl font-bold text-earth-500">
-        {product.title.slice(0, 1)}
-      </div>
+      {product.images?.[0] ? (
+        <img
+          src={`/uploads/${product.images[0].thumbPath}`}
+          alt={product.images[0].alt}
+          width={480}
+          height={480}
+          loading="lazy"
+          className="mb-3 h-28 w-full rounded-md object-cover"
+        />
+      ) : (
+        <div aria-hidden="true" className="mb-3 flex h-28 items-center justify-center rounded-md bg-earth-100 text-3xl font-bold text-earth-500">
+          {product.title.slice(0, 1)}
+        </div>
+      )}
       <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{product.category.name}</p>
       <h3 className="mt-1 font-semibold text-stone-900">
         <Link to={`/products/${product.slug}`} className="hover:underline">

@@ -162,3 +162,9 @@ export const breakdownFormSchema = z.object({
 export const priceBreaksFormSchema = z.object({
   breaks: z.array(priceBreakRowSchema).max(10, "Use at most 10 price tiers").default([]),
 });
+
+/** Uploading a product photo. The file's real type is checked on the server by its bytes. */
+export const productImageSchema = z.object({
+  image: z.instanceof(File, { message: "Choose a photo to upload" }).refine((file) => file.size > 0, "Choose a photo to upload"),
+  alt: imageAltSchema,
+});

@@ -1,9 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { VerifiedBadge } from "~/components/cards";
+import { LabelBadge } from "~/components/label-badge";
+import { PriceBreakdown } from "~/components/provenance/price-breakdown";
+import { ProvenanceTimeline } from "~/components/provenance/timeline";
 import { countryName } from "~/domain/countries";
 import { formatMoney } from "~/domain/money";
+import { checkBreakdown } from "~/domain/price-breakdown";
+import { seesWholesalePrices } from "~/domain/wholesale";
+import { getSession } from "~/lib/auth.server";
 import { notFound } from "~/lib/http.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { getActiveMembership } from "~/lib/permissions.server";
 import { getProduct } from "~/services/catalog.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -11,15 +19,43 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.product.summary ?? "" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProduct(params.slug ?? "");
   if (!product) throw notFound("We couldn't find that product. It may have been archived.");
-  return json({ product });
+  const session = await getSession(request);
+  const membership = session ? await getActiveMembership(session) : null;
+  const showWholesale = seesWholesalePrices(membership?.organization);
+  const requestedSku = new URL(request.url).searchParams.get("variant");
+  const selected = product.variants.find((variant) => variant.sku === requestedSku) ?? product.variants[0];
+  const { description, variants, ...rest } = product;
+  return json({
+    product: {
+      ...rest,
+      descriptionHtml: renderMarkdown(description),
+      // Case prices stay out of the page entirely for people who may not see them.
+      variants: variants.map(({ wholesaleCasePriceCents, priceComponents: _components, ...variant }) => ({
+        ...variant,
+        wholesaleCasePriceCents: showWholesale ? wholesaleCasePriceCents : null,
+      })),
+    },
+    selected: selected
+      ? {
+          sku: selected.sku,
+          unitLabel: selected.unitLabel,
+          retailPriceCents: selected.retailPriceCents,
+          // Only a breakdown that adds up exactly is shown; anything else would mislead.
+          shares: checkBreakdown(selected.priceComponents, selected.retailPriceCents).ok ? selected.priceComponents : null,
+        }
+      : null,
+    showWholesale,
+    signedIn: Boolean(session),
+  });
 }
 
 export default function ProductPage() {
-  const { product } = useLoaderData<typeof loader>();
+  const { product, selected, showWholesale, signedIn } = useLoaderData<typeof loader>();
   const origin = [product.originPlace, product.originRegion, countryName(product.originCountry)].filter(Boolean).join(", ");
+  const [cover, ...gallery] = product.images;
   return (
     <main className="mx-auto max-w-5xl px-4 py-10">
       <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
@@ -29,8 +65,25 @@ export default function ProductPage() {
         / <Link to={`/products?category=${product.category.slug}`} className="underline">{product.category.name}</Link>
       </nav>
       <div className="mt-4 grid gap-8 md:grid-cols-2">
-        <div aria-hidden="true" className="flex aspect-square items-center justify-center rounded-lg bg-earth-100 text-7xl font-bold text-earth-500">
-          {product.title.slice(0, 1)}
+        <div>
+          {cover ? (
+            <img src={`/uploads/${cover.path}`} alt={cover.alt} width={cover.width} height={cover.height} className="w-full rounded-lg object-cover" />
+          ) : (
+            <div aria-hidden="true" className="flex aspect-square items-center justify-center rounded-lg bg-earth-100 text-7xl font-bold text-earth-500">
+              {product.title.slice(0, 1)}
+            </div>
+          )}
+          {gallery.length ? (
+            <ul className="mt-3 grid grid-cols-4 gap-2">
+              {gallery.map((image) => (
+                <li key={image.path}>
+                  <a href={`/uploads/${image.path}`}>
+                    <img src={`/uploads/${image.thumbPath}`} alt={image.alt} width={480} height={480} loading="lazy" className="aspect-square w-full rounded object-cover" />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
         <div>
           <h1 className="text-3xl font-bold">{product.title}</h1>
@@ -43,38 +96,93 @@ export default function ProductPage() {
             {product.organization.verifiedAt ? <VerifiedBadge /> : null}
           </p>
           <p className="mt-1 text-sm text-stone-700">Origin: {origin}</p>
+          {product.badges.length ? (
+            <section aria-labelledby="labels-heading" className="mt-4">
+              <h2 id="labels-heading" className="sr-only">
+                Labels
+              </h2>
+              <ul className="flex flex-wrap gap-2">
+                {product.badges.map((label) => (
+                  <li key={label.slug}>
+                    <LabelBadge label={label} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <h2 className="mt-6 text-lg font-semibold">Options</h2>
-          <table className="mt-2 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-stone-200 text-stone-600">
-                <th scope="col" className="py-2">Unit</th>
-                <th scope="col" className="py-2">Price</th>
-                <th scope="col" className="py-2">Case</th>
-                <th scope="col" className="py-2">Availability</th>
-              </tr>
-            </thead>
-            <tbody>
-              {product.variants.map((variant) => (
-                <tr key={variant.sku} className="border-b border-stone-100">
-                  <td className="py-2">{variant.unitLabel}</td>
-                  <td className="py-2 font-semibold">{formatMoney(variant.retailPriceCents)}</td>
-                  <td className="py-2">{variant.caseSize} units</td>
-                  <td className="py-2">{variant.stock > 0 ? `${variant.stock} in stock` : <span className="text-red-700">Out of stock</span>}</td>
+          <div className="overflow-x-auto">
+            <table className="mt-2 w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-stone-200 text-stone-600">
+                  <th scope="col" className="py-2">Unit</th>
+                  <th scope="col" className="py-2">Price</th>
+                  <th scope="col" className="py-2">{showWholesale ? "Wholesale case" : "Case"}</th>
+                  <th scope="col" className="py-2">Availability</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {product.variants.map((variant) => (
+                  <tr key={variant.sku} className="border-b border-stone-100 align-top">
+                    <td className="py-2">
+                      <Link to={`?variant=${variant.sku}`} preventScrollReset className={variant.sku === selected?.sku ? "font-semibold" : "underline"} aria-current={variant.sku === selected?.sku ? "true" : undefined}>
+                        {variant.unitLabel}
+                      </Link>
+                    </td>
+                    <td className="py-2">
+                      <span className="font-semibold">{formatMoney(variant.retailPriceCents)}</span>
+                      {variant.priceBreaks.map((tier) => (
+                        <span key={tier.minQuantity} className="block text-xs text-stone-600">
+                          {formatMoney(tier.unitPriceCents)} each from {tier.minQuantity}
+                        </span>
+                      ))}
+                    </td>
+                    <td className="py-2">
+                      {variant.caseSize} units
+                      {variant.wholesaleCasePriceCents !== null ? (
+                        <span className="block font-semibold">{formatMoney(variant.wholesaleCasePriceCents)} per case</span>
+                      ) : null}
+                    </td>
+                    <td className="py-2">
+                      {variant.stock > 0 ? `${variant.stock} in stock` : <span className="text-red-700">Out of stock</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {showWholesale ? null : (
+            <p className="mt-2 text-xs text-stone-600">
+              Wholesale case prices are shown to verified buying co-ops and businesses
+              {signedIn ? "." : <> — <Link to="/login" className="underline">log in</Link>.</>}
+            </p>
+          )}
         </div>
       </div>
+
+      {selected?.shares ? (
+        <section aria-labelledby="breakdown-heading" className="mt-10 max-w-3xl rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id="breakdown-heading" className="text-xl font-semibold">
+            Where your money goes
+          </h2>
+          <PriceBreakdown shares={selected.shares} retailPriceCents={selected.retailPriceCents} unitLabel={selected.unitLabel} />
+        </section>
+      ) : null}
+
+      {product.provenance.length ? (
+        <section aria-labelledby="journey-heading" className="mt-10 max-w-3xl">
+          <h2 id="journey-heading" className="mb-4 text-xl font-semibold">
+            The journey
+          </h2>
+          <ProvenanceTimeline steps={product.provenance} />
+        </section>
+      ) : null}
+
       <section className="mt-10 max-w-3xl" aria-labelledby="about-product">
         <h2 id="about-product" className="text-xl font-semibold">
           About this product
         </h2>
-        {product.description.split(/\n{2,}/).map((paragraph, index) => (
-          <p key={index} className="mt-3 text-stone-800">
-            {paragraph}
-          </p>
-        ))}
+        <div className="prose-product mt-3 space-y-3 text-stone-800" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
       </section>
     </main>
   );

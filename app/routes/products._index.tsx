@@ -1,56 +1,81 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { ProductCard } from "~/components/cards";
 import { Pagination } from "~/components/pagination";
-import { parsePage } from "~/domain/pagination";
+import { CATALOG_SORT_LABELS, CATALOG_SORTS, parseCatalogQuery } from "~/domain/catalog-query";
 import { listProducts } from "~/services/catalog.server";
 
 export const meta: MetaFunction = () => [{ title: "Products — Solidarity Market" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const page = parsePage(url);
-  const categorySlug = url.searchParams.get("category") || undefined;
-  const result = await listProducts({ page, categorySlug });
-  return json({ ...result, page, categorySlug: categorySlug ?? "" });
+  const query = parseCatalogQuery(new URL(request.url));
+  const result = await listProducts(query);
+  return json({ ...result, query });
 }
 
+const selectClass = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2";
+
 export default function ProductsPage() {
-  const { products, total, pageSize, page, categories, categorySlug } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
+  const { products, total, pageSize, categories, labels, query } = useLoaderData<typeof loader>();
   const submit = useSubmit();
+  const filtered = Boolean(query.category || query.label);
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">Products</h1>
-          <p className="mt-1 text-stone-600">
-            {total} {total === 1 ? "product" : "products"} from co-operatives
-          </p>
-        </div>
-        <Form method="get" onChange={(event) => submit(event.currentTarget)} className="flex items-end gap-2">
-          <label className="text-sm font-medium">
-            Category
-            <select
-              name="category"
-              defaultValue={searchParams.get("category") ?? ""}
-              className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-            >
-              <option value="">All categories</option>
-              {categories.map((category) => (
-                <option key={category.slug} value={category.slug}>
-                  {category.name}
-                </option>
-              ))}
-            </select>
-          </label>
+      <h1 className="text-3xl font-bold">Products</h1>
+      <p className="mt-1 text-stone-600" aria-live="polite">
+        {total} {total === 1 ? "product" : "products"} from co-operatives
+      </p>
+      <Form
+        method="get"
+        onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}
+        className="mt-6 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-4"
+        aria-label="Filter and sort products"
+      >
+        <label className="text-sm font-medium">
+          Category
+          <select name="category" defaultValue={query.category ?? ""} className={selectClass}>
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category.slug} value={category.slug}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Label
+          <select name="label" defaultValue={query.label ?? ""} className={selectClass}>
+            <option value="">Any label</option>
+            {labels.map((label) => (
+              <option key={label.slug} value={label.slug}>
+                {label.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Sort by
+          <select name="sort" defaultValue={query.sort} className={selectClass}>
+            {CATALOG_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {CATALOG_SORT_LABELS[sort]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex items-end gap-2">
           <noscript>
-            <button type="submit" className="rounded-md border px-3 py-2">
-              Filter
+            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+              Apply
             </button>
           </noscript>
-        </Form>
-      </div>
+          {filtered ? (
+            <Link to="/products" className="py-2 text-sm text-brand-700 underline">
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      </Form>
       {products.length ? (
         <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {products.map((product) => (
@@ -59,10 +84,10 @@ export default function ProductsPage() {
         </ul>
       ) : (
         <p className="mt-8 rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
-          {categorySlug ? "No products in this category yet." : "No products are listed yet."}
+          {filtered ? "No products match these filters." : "No products are listed yet."}
         </p>
       )}
-      <Pagination page={page} total={total} pageSize={pageSize} />
+      <Pagination page={query.page} total={total} pageSize={pageSize} />
     </main>
   );
 }
