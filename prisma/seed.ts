@@ -3,6 +3,7 @@
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { categories, organizations, products, users } from "./seed-data";
+import { seedProvenance } from "./seed-labels";
 
 export const DEMO_PASSWORD = "solidarity-demo";
 
@@ -13,7 +14,7 @@ export async function isDatabaseEmpty(db: PrismaClient) {
 export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, bcryptCost);
   const verifiedAt = new Date("2026-01-15T09:00:00Z");
-  await db.$transaction(
+  const provenance = await db.$transaction(
     async (tx) => {
       const categoryIds = new Map<string, string>();
       for (const category of categories) {
@@ -25,8 +26,9 @@ export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
         const row = await tx.organization.create({ data: { ...organization, verifiedAt: verified ? verifiedAt : null } });
         organizationIds.set(organization.slug, row.id);
       }
+      let adminUserId: string | null = null;
       for (const { memberships, ...user } of users) {
-        await tx.user.create({
+        const row = await tx.user.create({
           data: {
             ...user,
             passwordHash,
@@ -38,19 +40,37 @@ export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
             },
           },
         });
+        if (user.isPlatformAdmin) adminUserId ??= row.id;
       }
+      if (!adminUserId) throw new Error("The demo data needs a platform admin to review its certifications");
+      const productIds = new Map<string, string>();
+      const variantIds = new Map<string, { id: string; retailPriceCents: number }>();
       for (const { variants, organizationSlug, categorySlug, ...product } of products) {
-        await tx.product.create({
+        const row = await tx.product.create({
           data: {
             ...product,
             organizationId: organizationIds.get(organizationSlug)!,
             categoryId: categoryIds.get(categorySlug)!,
             variants: { create: variants.map((variant, position) => ({ ...variant, position })) },
           },
+          select: { id: true, variants: { select: { id: true, sku: true, retailPriceCents: true } } },
         });
+        productIds.set(product.slug, row.id);
+        for (const variant of row.variants) variantIds.set(variant.sku, variant);
       }
+      return seedProvenance(tx, {
+        organizations: organizationIds,
+        products: productIds,
+        variants: variantIds,
+        adminUserId,
+      });
     },
     { timeout: 60_000 },
   );
-  return { organizations: organizations.length, users: users.length, products: products.length };
+  return {
+    organizations: organizations.length,
+    users: users.length,
+    products: products.length,
+    labels: provenance.labels,
+  };
 }

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ProductCard, VerifiedBadge } from "~/components/cards";
+import { LabelBadge } from "~/components/label-badge";
 import { countryName } from "~/domain/countries";
 import {
   isWorkerOwned,
@@ -54,14 +55,37 @@ export default function ProducerPage() {
             </p>
           ) : null}
         </div>
-        <dl className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
-          {facts.map(([term, value]) => (
-            <div key={term} className="flex justify-between gap-4 border-b border-stone-100 py-2 last:border-0">
-              <dt className="text-stone-600">{term}</dt>
-              <dd className="text-right font-medium">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <div className="space-y-4">
+          <dl className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
+            {facts.map(([term, value]) => (
+              <div key={term} className="flex justify-between gap-4 border-b border-stone-100 py-2 last:border-0">
+                <dt className="text-stone-600">{term}</dt>
+                <dd className="text-right font-medium">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <section aria-labelledby="their-labels" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
+            <h2 id="their-labels" className="font-semibold">
+              Labels
+            </h2>
+            {organization.labels.length ? (
+              <ul className="mt-3 flex flex-wrap gap-2">
+                {organization.labels.map((label) => (
+                  <li key={label.slug}>
+                    <LabelBadge label={label} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-2 text-stone-600">No verified labels yet.</p>
+            )}
+            <p className="mt-3">
+              <Link to="/labels" className="text-brand-700 underline">
+                What the labels mean
+              </Link>
+            </p>
+          </section>
+        </div>
       </div>
       <section className="mt-10" aria-labelledby="their-products">
         <h2 id="their-products" className="text-2xl font-bold">

@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import { db } from "~/adapters/db.server";
+import { badgesFor } from "~/domain/certifications";
 import { assertRule, RuleViolation } from "~/domain/errors";
 import type { OrganizationKind, OrganizationProfile } from "~/domain/organization-forms";
 import { canAssignRole, canRemoveMember, type Role } from "~/domain/permissions";
 import { slugify, uniqueSlug } from "~/domain/slug";
 import { productCardSelect } from "./catalog.server";
+import { visibleCertificationWhere } from "./labels.server";
 
 export const INVITATION_TTL_DAYS = 14;
 
@@ -202,8 +204,9 @@ export async function listOrganizations(filter: { kind?: OrganizationKind; page:
   return { organizations, total, pageSize: ORGANIZATIONS_PAGE_SIZE };
 }
 
-export async function getPublicOrganization(slug: string) {
-  return db.organization.findUnique({
+/** An organisation's public page: profile, products for sale, and its labels (organisation-level, shown as badges). */
+export async function getPublicOrganization(slug: string, now = new Date()) {
+  const organization = await db.organization.findUnique({
     where: { slug },
     select: {
       ...publicOrganizationSelect,
@@ -213,8 +216,20 @@ export async function getPublicOrganization(slug: string) {
         orderBy: { title: "asc" },
         select: productCardSelect,
       },
+      certifications: {
+        where: { productId: null, ...visibleCertificationWhere(now) },
+        select: {
+          status: true,
+          validFrom: true,
+          validTo: true,
+          label: { select: { slug: true, name: true, verificationKind: true } },
+        },
+      },
     },
   });
+  if (!organization) return null;
+  const { certifications, ...rest } = organization;
+  return { ...rest, labels: badgesFor(certifications, now).map((certification) => certification.label) };
 }
 
 export async function featuredProducers(limit = 6) {
