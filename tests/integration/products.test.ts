@@ -227,7 +227,7 @@ describe("photos", () => {
     const params = { productId: created.id };
     const url = `/dashboard/products/${created.id}/images`;
     const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: "#2f8a57" } }).png().toBuffer();
-    const ok = await call(imagesAction, multipart(url, { image: new File([png], "beans.png", { type: "image/png" }), alt: "Coffee cherries" }, producer.cookie), { params });
+    const ok = await call(imagesAction, multipart(url, { image: new File([new Uint8Array(png)], "beans.png", { type: "image/png" }), alt: "Coffee cherries" }, producer.cookie), { params });
     expect(ok.status).toBe(302);
     const image = await db.productImage.findFirstOrThrow({ where: { productId: created.id } });
     expect(image).toMatchObject({ alt: "Coffee cherries", width: 1600, height: 800 });

@@ -3,10 +3,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { TEMPLATE_DB, TMP_DIR } from "./migrations";
+import { inject } from "vitest";
 
-const file = path.join(TMP_DIR, `test-${crypto.randomUUID()}.db`);
-fs.copyFileSync(TEMPLATE_DB, file);
+const template = inject("templateDatabase");
+const file = path.join(path.dirname(template), `test-${crypto.randomUUID()}.db`);
+fs.copyFileSync(template, file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.SESSION_SECRET = "test-secret-that-is-at-least-32-characters-long";
 process.env.BCRYPT_COST = "4";

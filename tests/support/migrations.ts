@@ -3,7 +3,6 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 export const TMP_DIR = path.resolve("tests/.tmp");
-export const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
 
 /** Applies the committed migrations, in order, exactly as `prisma migrate deploy` would run their SQL. */
 export function createMigratedDatabase(file: string) {
