@@ -17,6 +17,9 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
       <NavLink to="/producers" className={navLinkClass}>
         Producers &amp; co-ops
       </NavLink>
+      <NavLink to="/labels" className={navLinkClass}>
+        Labels
+      </NavLink>
       {user ? (
         <NavLink to="/dashboard" className={navLinkClass}>
           Dashboard
