@@ -32,6 +32,8 @@ app.all(
 
 const server = app.listen(port, host, () => {
   console.log(`Solidarity marketplace listening on http://localhost:${port}`);
+  // In-process jobs such as marking lapsed certifications expired (app/services/scheduler.server.ts).
+  build.entry.module.startBackgroundJobs?.();
   // `npm run dev` (remix dev --manual) waits for this before it serves rebuilt pages.
   if (build.mode === "development") broadcastDevReady(build);
 });

@@ -1,12 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import {
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { unstable_parseMultipartFormData } from "@remix-run/node";
 import sharp from "sharp";
 import { describeTypes, EXTENSIONS, sniffMimeType, type KnownMimeType } from "~/domain/file-types";
 import { env } from "./env.server";
@@ -17,19 +12,44 @@ export class UploadRejected extends Error {
 }
 
 /**
- * Parses a multipart form with files held in memory (up to MAX_UPLOAD_BYTES each). A file that is too large becomes
- * a `null` in the form data plus a message in `tooLarge`, so the form can say so instead of failing with a 500.
+ * Parses a multipart form with files held in memory (up to MAX_UPLOAD_BYTES each). A file that is too large is left
+ * out and reported in `tooLarge`, while every other field is kept, so the form can say so and keep what was typed.
  */
 export async function parseMultipartForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
+  let tooLarge = false;
+  const formData = await unstable_parseMultipartFormData(request, async ({ filename, contentType, data }) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    // Read the whole part even past the limit: the parser needs it drained to reach the next field.
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= env.MAX_UPLOAD_BYTES) chunks.push(chunk);
+    }
+    if (size > env.MAX_UPLOAD_BYTES) {
+      tooLarge = true;
+      return undefined;
+    }
+    const parts = chunks as BlobPart[];
+    return typeof filename === "string" ? new File(parts, filename, { type: contentType }) : new Blob(parts).text();
+  });
+  return { formData, tooLarge };
+}
+
+/**
+ * Reads a form that may or may not be multipart (file forms and plain buttons can post to one action).
+ * `unreadable`: the multipart parser refuses some bodies (e.g. file names containing ";" or "="), which is the
+ * sender's input, so it is reported rather than allowed to become a 500.
+ */
+export async function readSubmittedForm(
+  request: Request,
+): Promise<{ formData: FormData; tooLarge: boolean; unreadable: boolean }> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    return { formData: await request.formData(), tooLarge: false, unreadable: false };
+  }
   try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize: env.MAX_UPLOAD_BYTES })),
-    );
-    return { formData, tooLarge: false };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), tooLarge: true };
-    throw error;
+    return { ...(await parseMultipartForm(request)), unreadable: false };
+  } catch {
+    return { formData: new FormData(), tooLarge: false, unreadable: true };
   }
 }
 

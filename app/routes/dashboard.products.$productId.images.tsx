@@ -7,7 +7,7 @@ import { RuleViolation } from "~/domain/errors";
 import { productImageSchema } from "~/domain/product-forms";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { requireOrganizationPermission } from "~/lib/permissions.server";
-import { maxUploadDescription, parseMultipartForm, UploadRejected } from "~/lib/uploads.server";
+import { maxUploadDescription, readSubmittedForm, UploadRejected } from "~/lib/uploads.server";
 import {
   addProductImage,
   getProductForEditing,
@@ -25,12 +25,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrganizationPermission(request, "catalog:manage");
   const productId = params.productId ?? "";
   const here = `/dashboard/products/${productId}/images`;
-  const { formData, tooLarge } = await parseMultipartForm(request);
+  const { formData, tooLarge, unreadable } = await readSubmittedForm(request);
+
   if (formData.get("intent") === "remove") {
     await removeProductImage(organization.id, productId, String(formData.get("imageId") ?? ""));
     return redirectWithFlash(here, { kind: "success", text: "Photo removed." });
   }
   const submission = parseWithZod(formData, { schema: productImageSchema });
+  if (unreadable) {
+    return json(submission.reply({ formErrors: ["We could not read that upload. Rename the file (no ; or = in its name) and try again."] }), { status: 400 });
+  }
   if (tooLarge) {
     return json(submission.reply({ formErrors: [`The photo is larger than ${maxUploadDescription()}.`] }), { status: 422 });
   }

@@ -12,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     memberships,
     active: active ? { id: active.organization.id, name: active.organization.name, slug: active.organization.slug, role } : null,
+    sells: active ? active.organization.kind === "PRODUCER" || active.organization.kind === "SUPPLIER" : false,
     can: {
       manageMembers: hasPermission(role, "members:manage"),
       updateOrganization: hasPermission(role, "organization:update"),
@@ -23,7 +24,7 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-100 text-brand-900" : "text-stone-700 hover:bg-stone-100"}`;
 
 export default function DashboardLayout() {
-  const { memberships, active, can } = useLoaderData<typeof loader>();
+  const { memberships, active, can, sells } = useLoaderData<typeof loader>();
   const location = useLocation();
   const submit = useSubmit();
   return (
@@ -65,9 +66,19 @@ export default function DashboardLayout() {
           <NavLink to="/dashboard" end className={linkClass}>
             Overview
           </NavLink>
+          {sells ? (
+            <NavLink to="/dashboard/products" className={linkClass}>
+              Products
+            </NavLink>
+          ) : null}
           {active ? (
             <NavLink to="/dashboard/members" className={linkClass}>
               Members
+            </NavLink>
+          ) : null}
+          {active ? (
+            <NavLink to="/dashboard/certifications" className={linkClass}>
+              Certifications
             </NavLink>
           ) : null}
           {can.updateOrganization ? (

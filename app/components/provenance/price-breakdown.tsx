@@ -60,7 +60,7 @@ export function PriceBreakdown({ shares, retailPriceCents, unitLabel }: { shares
               </td>
               <td className="py-1">{segment.recipient}</td>
               <td className="py-1 text-right">{formatMoney(segment.amountCents)}</td>
-              <td className="py-1 text-right">{formatPermille(segment.permille)}</td>
+              <td className="py-1 pl-4 text-right">{formatPermille(segment.permille)}</td>
             </tr>
           ))}
         </tbody>
@@ -69,8 +69,8 @@ export function PriceBreakdown({ shares, retailPriceCents, unitLabel }: { shares
             <td className="py-1" colSpan={2}>
               Retail price
             </td>
-            <td className="py-1 text-right">{formatMoney(retailPriceCents)}</td>
-            <td className="py-1 text-right">100.0%</td>
+            <td className="py-1 pl-4 text-right">{formatMoney(retailPriceCents)}</td>
+            <td className="py-1 pl-4 text-right">100.0%</td>
           </tr>
         </tfoot>
       </table>
