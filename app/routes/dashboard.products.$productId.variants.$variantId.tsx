@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { VariantFieldInputs } from "~/components/products/fields";
 import { Button, ErrorList } from "~/components/ui/form";
 import { RuleViolation } from "~/domain/errors";
-import { centsToInput, formatMoney } from "~/domain/money";
+import { centsToInput, formatMoney, parseMoneyToCents } from "~/domain/money";
 import { PRICE_COMPONENT_KINDS, PRICE_COMPONENT_LABELS } from "~/domain/price-breakdown";
 import { breakdownFormSchema, priceBreaksFormSchema, variantFieldsSchema } from "~/domain/product-forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -174,6 +174,8 @@ function BreakdownForm({ retailPriceCents }: { retailPriceCents: number }) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: breakdownFormSchema }),
   });
   const rows = fields.shares.getFieldList();
+  const typedTotal = rows.reduce((sum, row) => sum + (parseMoneyToCents(String(row.getFieldset().amountCents.value ?? "")) ?? 0), 0);
+  const remaining = retailPriceCents - typedTotal;
   return (
     <section aria-labelledby="breakdown-heading" className="rounded-lg border border-stone-200 bg-white p-5">
       <h2 id="breakdown-heading" className="font-semibold">
@@ -231,6 +233,10 @@ function BreakdownForm({ retailPriceCents }: { retailPriceCents: number }) {
             })}
           </tbody>
         </table>
+        <p aria-live="polite" className={`text-sm font-medium ${remaining === 0 ? "text-brand-700" : "text-amber-800"}`}>
+          Shares so far: {formatMoney(typedTotal)} of {formatMoney(retailPriceCents)}
+          {remaining === 0 ? " — exact." : remaining > 0 ? ` — ${formatMoney(remaining)} still to assign.` : ` — ${formatMoney(-remaining)} too much.`}
+        </p>
         <ErrorList id={fields.shares.errorId} errors={fields.shares.errors} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <div className="flex flex-wrap gap-3">
