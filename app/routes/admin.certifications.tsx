@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { CertificationFacts, CertificationStatusChip, Fact, formatCertificateDate } from "~/components/certifications";
 import { LabelBadge } from "~/components/label-badge";
 import { Pagination } from "~/components/pagination";
 import { Button, ErrorList } from "~/components/ui/form";
@@ -74,17 +75,6 @@ const EMPTY_TEXT: Record<StatusFilter, string> = {
   ALL: "No certification claims yet.",
 };
 
-const STATUS_STYLES: Record<CertificationStatus, string> = {
-  PENDING: "border-amber-300 bg-amber-50 text-amber-900",
-  VERIFIED: "border-brand-300 bg-brand-50 text-brand-900",
-  REJECTED: "border-red-300 bg-red-50 text-red-900",
-  EXPIRED: "border-stone-300 bg-stone-100 text-stone-800",
-  REVOKED: "border-red-300 bg-red-50 text-red-900",
-};
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const formatDate = (value: string | Date) => dateFormat.format(new Date(value));
-
 export default function AdminCertificationsPage() {
   const { certifications, total, pageSize, page, status } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -130,11 +120,7 @@ export default function AdminCertificationsPage() {
                   <LabelBadge label={certification.label} />
                 </div>
                 <div className="text-right">
-                  <span
-                    className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${STATUS_STYLES[certification.effectiveStatus]}`}
-                  >
-                    {CERTIFICATION_STATUS_LABELS[certification.effectiveStatus]}
-                  </span>
+                  <CertificationStatusChip status={certification.effectiveStatus} />
                   {certification.effectiveStatus !== certification.status ? (
                     <p className="mt-1 text-xs text-stone-600">
                       Past its expiry date; stored as {CERTIFICATION_STATUS_LABELS[certification.status].toLowerCase()} until the
@@ -143,41 +129,9 @@ export default function AdminCertificationsPage() {
                   ) : null}
                 </div>
               </div>
-              <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
-                <div>
-                  <dt className="inline text-stone-600">Covers: </dt>
-                  <dd className="inline">
-                    {certification.product ? (
-                      <Link to={`/products/${certification.product.slug}`} className="underline">
-                        {certification.product.title}
-                      </Link>
-                    ) : (
-                      "Whole organisation"
-                    )}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="inline text-stone-600">Certified by: </dt>
-                  <dd className="inline">{certification.certifier}</dd>
-                </div>
-                <div>
-                  <dt className="inline text-stone-600">Certificate number: </dt>
-                  <dd className="inline">{certification.certificateNumber ?? "—"}</dd>
-                </div>
-                <div>
-                  <dt className="inline text-stone-600">Valid: </dt>
-                  <dd className="inline">
-                    {formatDate(certification.validFrom)} to{" "}
-                    {certification.validTo ? formatDate(certification.validTo) : "no end date"}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="inline text-stone-600">Claimed: </dt>
-                  <dd className="inline">{formatDate(certification.createdAt)}</dd>
-                </div>
-                <div>
-                  <dt className="inline text-stone-600">Evidence: </dt>
-                  <dd className="inline">
+              <CertificationFacts certification={certification} className="mt-3 sm:grid-cols-2 lg:grid-cols-3">
+                <Fact term="Claimed">{formatCertificateDate(certification.createdAt)}</Fact>
+                <Fact term="Evidence">
                     {certification.hasEvidence ? (
                       <a
                         href={`/dashboard/certifications/${certification.id}/evidence`}
@@ -191,12 +145,11 @@ export default function AdminCertificationsPage() {
                     ) : (
                       "none attached"
                     )}
-                  </dd>
-                </div>
-              </dl>
+                  </Fact>
+              </CertificationFacts>
               {certification.reviewedAt ? (
                 <p className="mt-2 text-sm text-stone-700">
-                  Reviewed {formatDate(certification.reviewedAt)}
+                  Reviewed {formatCertificateDate(certification.reviewedAt)}
                   {certification.reviewedBy ? ` by ${certification.reviewedBy.name}` : ""}
                   {certification.reviewNote ? `: “${certification.reviewNote}”` : "."}
                 </p>

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   json,
@@ -7,20 +7,16 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { CertificationFacts, CertificationStatusChip, formatCertificateDate } from "~/components/certifications";
 import { LabelBadge } from "~/components/label-badge";
-import { Button, ErrorList, SelectField, TextField } from "~/components/ui/form";
+import { Button, ErrorList, FileField, SelectField, TextField } from "~/components/ui/form";
 import {
   certificationClaimSchema,
   EVIDENCE_ACCEPT,
   evidenceRequired,
   withdrawClaimSchema,
 } from "~/domain/certification-forms";
-import {
-  CERTIFICATION_STATUS_LABELS,
-  VERIFICATION_KIND_LABELS,
-  type CertificationStatus,
-} from "~/domain/certifications";
+import { VERIFICATION_KIND_LABELS } from "~/domain/certifications";
 import { RuleViolation } from "~/domain/errors";
 import { hasPermission } from "~/domain/permissions";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -101,25 +97,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const formatDate = (value: string | Date) => dateFormat.format(new Date(value));
-
-const STATUS_STYLES: Record<CertificationStatus, string> = {
-  PENDING: "border-amber-300 bg-amber-50 text-amber-900",
-  VERIFIED: "border-brand-300 bg-brand-50 text-brand-900",
-  REJECTED: "border-red-300 bg-red-50 text-red-900",
-  EXPIRED: "border-stone-300 bg-stone-100 text-stone-800",
-  REVOKED: "border-red-300 bg-red-50 text-red-900",
-};
-
-function StatusChip({ status }: { status: CertificationStatus }) {
-  return (
-    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${STATUS_STYLES[status]}`}>
-      {CERTIFICATION_STATUS_LABELS[status]}
-    </span>
-  );
-}
-
 export default function CertificationsPage() {
   const { organizationName, certifications, labels, products, canManage, maxUpload } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -144,32 +121,12 @@ export default function CertificationsPage() {
                 <div className="min-w-0 space-y-2">
                   <div className="flex flex-wrap items-center gap-3">
                     <LabelBadge label={certification.label} />
-                    <StatusChip status={certification.effectiveStatus} />
+                    <CertificationStatusChip status={certification.effectiveStatus} />
                   </div>
-                  <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-                    <div>
-                      <dt className="inline text-stone-600">Covers: </dt>
-                      <dd className="inline">{certification.product?.title ?? "Whole organisation"}</dd>
-                    </div>
-                    <div>
-                      <dt className="inline text-stone-600">Certified by: </dt>
-                      <dd className="inline">{certification.certifier}</dd>
-                    </div>
-                    <div>
-                      <dt className="inline text-stone-600">Certificate number: </dt>
-                      <dd className="inline">{certification.certificateNumber ?? "—"}</dd>
-                    </div>
-                    <div>
-                      <dt className="inline text-stone-600">Valid: </dt>
-                      <dd className="inline">
-                        {formatDate(certification.validFrom)} to{" "}
-                        {certification.validTo ? formatDate(certification.validTo) : "no end date"}
-                      </dd>
-                    </div>
-                  </dl>
+                  <CertificationFacts certification={certification} />
                   {certification.effectiveStatus === "VERIFIED" && !certification.badgeShown ? (
                     <p className="text-sm text-stone-700">
-                      Verified; the badge shows from {formatDate(certification.validFrom)}.
+                      Verified; the badge shows from {formatCertificateDate(certification.validFrom)}.
                     </p>
                   ) : null}
                   {certification.badgeShown ? (
@@ -306,17 +263,19 @@ function ClaimForm({
           <TextField label="Certificate number" meta={fields.certificateNumber} optional autoComplete="off" />
         </div>
         <div className="grid gap-5 sm:grid-cols-2">
-          <DateField label="Valid from" meta={fields.validFrom} />
-          <DateField
+          <TextField label="Valid from" type="date" meta={fields.validFrom} />
+          <TextField
             label="Valid until"
+            type="date"
             meta={fields.validTo}
             optional
             help="The last day on the certificate. Leave empty if it has no end date."
           />
         </div>
-        <FieldWrapper
+        <FileField
           label="Evidence"
           meta={fields.evidence}
+          accept={EVIDENCE_ACCEPT}
           optional={needsEvidence === false}
           help={
             <>
@@ -329,15 +288,7 @@ function ClaimForm({
               {fields.evidence.errors?.length ? " Choose the file again after correcting the form." : null}
             </>
           }
-        >
-          {(describedBy) => (
-            <input
-              {...getInputProps(fields.evidence, { type: "file", ariaDescribedBy: describedBy })}
-              accept={EVIDENCE_ACCEPT}
-              className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-semibold hover:file:bg-stone-100"
-            />
-          )}
-        </FieldWrapper>
+        />
         <ErrorList id={form.errorId} errors={form.errors} />
         <Button type="submit" pending={submitting} pendingText="Sending…">
           Send for review
@@ -347,47 +298,3 @@ function ClaimForm({
   );
 }
 
-/** Label, control, help and errors wired together for screen readers (date and file inputs). */
-function FieldWrapper<T>({
-  label,
-  meta,
-  help,
-  optional,
-  children,
-}: {
-  label: string;
-  meta: FieldMetadata<T>;
-  help?: ReactNode;
-  optional?: boolean;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const helpId = `${meta.id}-help`;
-  return (
-    <div>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-stone-800">
-        {label}
-        {optional ? <span className="ml-1 font-normal text-stone-500">(optional)</span> : null}
-      </label>
-      {children(help ? helpId : undefined)}
-      {help ? (
-        <p id={helpId} className="mt-1 text-sm text-stone-600">
-          {help}
-        </p>
-      ) : null}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-function DateField<T>({ label, meta, help, optional }: { label: string; meta: FieldMetadata<T>; help?: ReactNode; optional?: boolean }) {
-  return (
-    <FieldWrapper label={label} meta={meta} help={help} optional={optional}>
-      {(describedBy) => (
-        <input
-          {...getInputProps(meta, { type: "date", ariaDescribedBy: describedBy })}
-          className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 aria-[invalid]:border-red-600"
-        />
-      )}
-    </FieldWrapper>
-  );
-}

@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, ErrorList, TextField } from "~/components/ui/form";
+import { Button, ErrorList, FileField, TextField } from "~/components/ui/form";
 import { RuleViolation } from "~/domain/errors";
 import { productImageSchema } from "~/domain/product-forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -91,17 +91,11 @@ export default function ImagesTab() {
             Add a photo
           </h2>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-4">
-            <div>
-              <label htmlFor={fields.image.id} className="block text-sm font-medium text-stone-800">
-                Photo (JPEG, PNG or WebP, up to {maxSize})
-              </label>
-              <input
-                {...getInputProps(fields.image, { type: "file" })}
-                accept="image/jpeg,image/png,image/webp"
-                className="mt-1 block w-full text-sm"
-              />
-              <ErrorList id={fields.image.errorId} errors={fields.image.errors} />
-            </div>
+            <FileField
+              label={`Photo (JPEG, PNG or WebP, up to ${maxSize})`}
+              meta={fields.image}
+              accept="image/jpeg,image/png,image/webp"
+            />
             <TextField label="Description for people who can't see it" meta={fields.alt} placeholder="Green coffee cherries on the branch" />
             <ErrorList id={form.errorId} errors={form.errors} />
             <Button type="submit" pending={navigation.state === "submitting"} pendingText="Uploading…">

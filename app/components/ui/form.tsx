@@ -52,7 +52,7 @@ export function TextField<T>({
   placeholder,
   ...field
 }: FieldProps<T> & {
-  type?: "text" | "email" | "password" | "url" | "number";
+  type?: "text" | "email" | "password" | "url" | "number" | "date";
   autoComplete?: string;
   autoFocus?: boolean;
   placeholder?: string;
@@ -66,6 +66,21 @@ export function TextField<T>({
           autoFocus={autoFocus}
           placeholder={placeholder}
           className={controlClass}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** A file input; the server checks the real type of what arrives, `accept` only helps the picker. */
+export function FileField<T>({ accept, ...field }: FieldProps<T> & { accept: string }) {
+  return (
+    <FieldShell {...field}>
+      {(ariaDescribedBy) => (
+        <input
+          {...getInputProps(field.meta, { type: "file", ariaDescribedBy })}
+          accept={accept}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-semibold hover:file:bg-stone-100"
         />
       )}
     </FieldShell>
