@@ -5,32 +5,20 @@
  */
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { z, type ZodIssue } from "zod";
+import { type ZodIssue } from "zod";
+import {
+  compareCsvErrors,
+  MAX_CSV_ROWS,
+  PRODUCT_CSV_COLUMNS,
+  type CsvError,
+  type ProductCsvColumn,
+} from "./product-csv-columns";
 import { centsToInput } from "./money";
 import { productFieldsSchema, variantFieldsSchema, type ProductFields, type VariantFields } from "./product-forms";
 
-export const PRODUCT_CSV_COLUMNS = [
-  "product_slug",
-  "title",
-  "summary",
-  "description",
-  "category",
-  "origin_country",
-  "origin_region",
-  "origin_place",
-  "sku",
-  "unit",
-  "case_size",
-  "retail_price",
-  "wholesale_case_price",
-  "stock",
-  "min_order",
-  "lot_code",
-] as const;
-export type ProductCsvColumn = (typeof PRODUCT_CSV_COLUMNS)[number];
 
-/** Data rows (variants) one file may hold; larger catalogues are imported in several files. */
-export const MAX_CSV_ROWS = 5_000;
+
+
 
 const PRODUCT_COLUMN_FIELDS = {
   title: "title",
@@ -71,7 +59,7 @@ const MAX_SLUG_LENGTH = 100;
 export type CsvProduct = ProductFields & { slug: string; variants: VariantFields[] };
 export type ParsedVariant = VariantFields & { row: number };
 export type ParsedProduct = ProductFields & { slug: string; row: number; variants: ParsedVariant[] };
-export type CsvError = { row: number; column?: ProductCsvColumn; message: string };
+
 export type ProductCsvResult = { products: ParsedProduct[]; errors: CsvError[] };
 
 // Spreadsheets run cells that start with these as formulas (CSV injection). Exported cells that would start with one
@@ -305,37 +293,12 @@ export function parseProductCsv(text: string, context: { categorySlugs: Readonly
   return { products, errors };
 }
 
-/** Spreadsheet order: by row, then by column (problems with the whole row first). */
-export function compareCsvErrors(a: CsvError, b: CsvError): number {
-  const columnOrder = (column?: ProductCsvColumn) => (column ? PRODUCT_CSV_COLUMNS.indexOf(column) : -1);
-  return a.row - b.row || columnOrder(a.column) - columnOrder(b.column);
-}
-
-/** "3 errors in 2 rows" — for the summary above the error list. */
-export function describeErrorCount(errors: readonly CsvError[]): string {
-  const rows = new Set(errors.map((error) => error.row)).size;
-  const plural = (count: number, word: string) => `${count.toLocaleString("en-GB")} ${word}${count === 1 ? "" : "s"}`;
-  return `${plural(errors.length, "error")} in ${plural(rows, "row")}`;
-}
-
-/**
- * The import page's form: `preview` reads a chosen file (or pasted text); `apply` sends back the previewed text, which
- * the server checks again before writing anything.
- */
-export const productImportFormSchema = z
-  .discriminatedUnion("intent", [
-    z.object({
-      intent: z.literal("preview"),
-      file: z.instanceof(File).optional(),
-      csv: z.string().optional(),
-    }),
-    z.object({
-      intent: z.literal("apply"),
-      csv: z.string({ required_error: "There is nothing to import: preview a file first." }),
-    }),
-  ])
-  .superRefine((value, context) => {
-    if (value.intent === "preview" && !value.file && !value.csv?.trim()) {
-      context.addIssue({ code: "custom", path: ["file"], message: "Choose a CSV file, or paste the CSV into the box below." });
-    }
-  });
+export {
+  compareCsvErrors,
+  describeErrorCount,
+  MAX_CSV_ROWS,
+  PRODUCT_CSV_COLUMNS,
+  productImportFormSchema,
+  type CsvError,
+  type ProductCsvColumn,
+} from "./product-csv-columns";

@@ -12,7 +12,7 @@ import {
   PRODUCT_CSV_COLUMNS,
   productImportFormSchema,
   type CsvError,
-} from "~/domain/product-csv";
+} from "~/domain/product-csv-columns";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { badRequest } from "~/lib/http.server";
 import { requireOrganizationPermission } from "~/lib/permissions.server";

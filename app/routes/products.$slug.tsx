@@ -110,9 +110,9 @@ export default function ProductPage() {
               </ul>
             </section>
           ) : null}
-          <h2 className="mt-6 text-lg font-semibold">Options</h2>
+          <h2 id="options-heading" className="mt-6 text-lg font-semibold">Options</h2>
           <div className="overflow-x-auto">
-            <table className="mt-2 w-full text-left text-sm">
+            <table aria-labelledby="options-heading" className="mt-2 w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-stone-200 text-stone-600">
                   <th scope="col" className="py-2">Unit</th>
