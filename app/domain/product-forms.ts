@@ -152,7 +152,7 @@ export const breakdownFormSchema = z.object({
           .trim()
           .min(2, "Name who receives it")
           .max(120, "Use at most 120 characters"),
-        amountCents: moneyField("amount"),
+        amountCents: moneyField("share"),
       }),
     )
     .min(1, "Add at least one share")

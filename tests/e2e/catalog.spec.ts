@@ -454,7 +454,7 @@ test.describe("catalogue: bad input is explained and nothing half-done is saved"
     await amount.fill("abc");
     await breakdown.getByRole("button", { name: "Save breakdown" }).click();
 
-    await expect(breakdown.getByText("Enter the amount as an amount like 12.90")).toBeVisible();
+    await expect(breakdown.getByText("Enter the share as an amount like 12.90")).toBeVisible();
     await expect(amount).toHaveAttribute("aria-invalid", "true");
     await expect(amount).toHaveValue("abc");
     await expect(flash(page)).toHaveCount(0);
