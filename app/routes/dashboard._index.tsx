@@ -56,11 +56,38 @@ export default function DashboardOverview() {
               <dd className="font-semibold">{organization.verifiedAt ? "Verified" : "Awaiting verification"}</dd>
             </div>
           </dl>
-          <p className="mt-4 text-sm">
-            <Link to={`/producers/${organization.slug}`} className="text-brand-700 underline">
-              See your public page
-            </Link>
-          </p>
+          {organization._count.certifications ? (
+            <p className="mt-4 text-sm text-stone-700">
+              {organization._count.certifications} certification{" "}
+              {organization._count.certifications === 1 ? "claim is" : "claims are"} awaiting review.
+            </p>
+          ) : null}
+          <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            <li>
+              <Link to={`/producers/${organization.slug}`} className="text-brand-700 underline">
+                See your public page
+              </Link>
+            </li>
+            {organization.kind === "PRODUCER" || organization.kind === "SUPPLIER" ? (
+              <>
+                <li>
+                  <Link to="/dashboard/products" className="text-brand-700 underline">
+                    Manage products
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/dashboard/products/new" className="text-brand-700 underline">
+                    Add a product
+                  </Link>
+                </li>
+              </>
+            ) : null}
+            <li>
+              <Link to="/dashboard/certifications" className="text-brand-700 underline">
+                Certifications
+              </Link>
+            </li>
+          </ul>
         </section>
       ) : (
         <section className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center">

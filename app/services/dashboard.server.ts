@@ -14,7 +14,13 @@ export async function getDashboardOverview(
             slug: true,
             kind: true,
             verifiedAt: true,
-            _count: { select: { memberships: true, products: { where: { status: "ACTIVE" } } } },
+            _count: {
+              select: {
+                memberships: true,
+                products: { where: { status: "ACTIVE" } },
+                certifications: { where: { status: "PENDING" } },
+              },
+            },
           },
         })
       : null,
