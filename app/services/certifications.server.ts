@@ -1,4 +1,6 @@
 import { db } from "~/adapters/db.server";
+import { enqueue } from "./outbox.server";
+import type { Prisma } from "~/generated/prisma/client";
 import {
   EVIDENCE_REQUIRED_MESSAGE,
   evidenceRequired,
@@ -230,6 +232,8 @@ export async function reviewCertification(
       status: true,
       validFrom: true,
       validTo: true,
+      organizationId: true,
+      productId: true,
       label: { select: { name: true } },
       organization: { select: { name: true } },
     },
@@ -238,9 +242,14 @@ export async function reviewCertification(
   assertRule(canReview(certification, action, reason, now));
   const note = reason?.trim() || null;
   // Guarded by the status we checked, so two admins deciding at once cannot both win.
-  const { count } = await db.certification.updateMany({
-    where: { id: certification.id, status: certification.status },
-    data: { status: statusAfterReview(action), reviewedById: admin.id, reviewedAt: now, reviewNote: note },
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.certification.updateMany({
+      where: { id: certification.id, status: certification.status },
+      data: { status: statusAfterReview(action), reviewedById: admin.id, reviewedAt: now, reviewNote: note },
+    });
+    // The label facet of the products it covers changes with it.
+    if (count) await announceLabelChange(tx, certification);
+    return count;
   });
   if (!count) throw new RuleViolation("Someone else reviewed this claim a moment ago. Reload the page to see it.");
   return {
@@ -256,11 +265,22 @@ export async function reviewCertification(
  * honest for admins and exports.
  */
 export async function expireCertifications(now: Date) {
-  const { count } = await db.certification.updateMany({
-    where: { status: "VERIFIED", validTo: { lt: now } },
-    data: { status: "EXPIRED" },
+  return db.$transaction(async (tx) => {
+    const lapsed = await tx.certification.findMany({
+      where: { status: "VERIFIED", validTo: { lt: now } },
+      select: { id: true, organizationId: true, productId: true },
+    });
+    if (!lapsed.length) return 0;
+    await tx.certification.updateMany({ where: { id: { in: lapsed.map((row) => row.id) } }, data: { status: "EXPIRED" } });
+    for (const certification of lapsed) await announceLabelChange(tx, certification);
+    return lapsed.length;
   });
-  return count;
+}
+
+/** A product-level certification changes one product's labels; an organisation-level one changes all of its products'. */
+async function announceLabelChange(tx: Prisma.TransactionClient, certification: { organizationId: string; productId: string | null }) {
+  if (certification.productId) await enqueue(tx, "product.changed", { productIds: [certification.productId] });
+  else await enqueue(tx, "organization.products-changed", { organizationId: certification.organizationId });
 }
 
 /** Where a claim's evidence document is; null when there is no such claim or it has no evidence. */

@@ -1,4 +1,5 @@
 import { db } from "~/adapters/db.server";
+import { enqueue } from "./outbox.server";
 import { checkPriceBreaks } from "~/domain/price-breaks";
 import { compareCsvErrors, parseProductCsv, productsToCsv, type CsvError, type ParsedProduct } from "~/domain/product-csv";
 
@@ -169,25 +170,29 @@ export async function applyImport(organizationId: string, csvText: string): Prom
       if (analysis.preview.errors.length) return { ok: false, preview: analysis.preview };
       const counts: ImportCounts = { created: 0, updated: 0, variantsCreated: 0, variantsUpdated: 0 };
       const newVariants: (ReturnType<typeof variantData> & { productId: string; position: number })[] = [];
+      const changedProductIds: string[] = [];
 
       for (const [index, product] of analysis.parsed.entries()) {
         const plan = analysis.preview.products[index]!;
         const data = productData(product, analysis.categoryIds.get(product.categorySlug)!);
         const existing = analysis.existingProducts.get(product.slug);
         if (!existing) {
-          await tx.product.create({
+          const created = await tx.product.create({
             data: {
               ...data,
               slug: product.slug,
               organizationId,
               variants: { createMany: { data: product.variants.map((variant, position) => ({ ...variantData(variant), position })) } },
             },
+            select: { id: true },
           });
+          changedProductIds.push(created.id);
           counts.created += 1;
           counts.variantsCreated += product.variants.length;
           continue;
         }
         await tx.product.update({ where: { id: existing.id }, data });
+        changedProductIds.push(existing.id);
         counts.updated += 1;
         let nextPosition = existing.maxPosition + 1;
         for (const [variantIndex, variant] of product.variants.entries()) {
@@ -205,6 +210,7 @@ export async function applyImport(organizationId: string, csvText: string): Prom
       }
       if (newVariants.length) await tx.variant.createMany({ data: newVariants });
       counts.variantsCreated += newVariants.length;
+      await enqueue(tx, "product.changed", { productIds: changedProductIds });
       return { ok: true, counts };
     },
     // A file of 5,000 rows is thousands of statements; SQLite does them quickly, but not always within the 5 s default.

@@ -7,6 +7,7 @@ import type { ProductFields, ProvenanceStepInput, VariantFields } from "~/domain
 import { slugify, uniqueSlug } from "~/domain/slug";
 import { notFound } from "~/lib/http.server";
 import { deleteUpload, storeProductImage } from "~/lib/uploads.server";
+import { enqueue } from "./outbox.server";
 import type { PriceComponentKind } from "~/generated/prisma/client";
 
 const SELLING_KINDS = new Set(["PRODUCER", "SUPPLIER"]);
@@ -107,25 +108,37 @@ export async function createProduct(
   await assertSkuFree(input.variant.sku);
   const base = slugify(input.product.title);
   const taken = await db.product.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
-  return db.product.create({
-    data: {
-      ...productData(input.product, categoryId),
-      slug: uniqueSlug(base, new Set(taken.map((row) => row.slug))),
-      organizationId: organization.id,
-      variants: { create: { ...variantData(input.variant), position: 0 } },
-    },
+  return db.$transaction(async (tx) => {
+    const product = await tx.product.create({
+      data: {
+        ...productData(input.product, categoryId),
+        slug: uniqueSlug(base, new Set(taken.map((row) => row.slug))),
+        organizationId: organization.id,
+        variants: { create: { ...variantData(input.variant), position: 0 } },
+      },
+    });
+    await enqueue(tx, "product.changed", { productIds: [product.id] });
+    return product;
   });
 }
 
 export async function updateProductDetails(organizationId: string, productId: string, fields: ProductFields) {
   await getProductForEditing(organizationId, productId);
   const categoryId = await categoryIdFor(fields.categorySlug);
-  return db.product.update({ where: { id: productId }, data: productData(fields, categoryId) });
+  return db.$transaction(async (tx) => {
+    const product = await tx.product.update({ where: { id: productId }, data: productData(fields, categoryId) });
+    await enqueue(tx, "product.changed", { productIds: [productId] });
+    return product;
+  });
 }
 
 export async function setProductStatus(organizationId: string, productId: string, status: "ACTIVE" | "ARCHIVED") {
   await getProductForEditing(organizationId, productId);
-  return db.product.update({ where: { id: productId }, data: { status } });
+  return db.$transaction(async (tx) => {
+    const product = await tx.product.update({ where: { id: productId }, data: { status } });
+    await enqueue(tx, "product.changed", { productIds: [productId] });
+    return product;
+  });
 }
 
 async function findVariant(organizationId: string, productId: string, variantId: string) {
@@ -142,7 +155,11 @@ export { findVariant as getVariantForEditing };
 export async function addVariant(organizationId: string, productId: string, fields: VariantFields) {
   const product = await getProductForEditing(organizationId, productId);
   await assertSkuFree(fields.sku);
-  return db.variant.create({ data: { ...variantData(fields), productId, position: product.variants.length } });
+  return db.$transaction(async (tx) => {
+    const variant = await tx.variant.create({ data: { ...variantData(fields), productId, position: product.variants.length } });
+    await enqueue(tx, "product.changed", { productIds: [productId] });
+    return variant;
+  });
 }
 
 /**
@@ -154,11 +171,13 @@ export async function updateVariant(organizationId: string, productId: string, v
   await assertSkuFree(fields.sku, variantId);
   const priceChanged = variant.retailPriceCents !== fields.retailPriceCents;
   const breaksStillValid = checkPriceBreaks(variant.priceBreaks, fields.retailPriceCents).ok;
-  return db.$transaction([
-    ...(priceChanged ? [db.priceComponent.deleteMany({ where: { variantId } })] : []),
-    ...(breaksStillValid ? [] : [db.priceBreak.deleteMany({ where: { variantId } })]),
-    db.variant.update({ where: { id: variantId }, data: variantData(fields) }),
-  ]);
+  return db.$transaction(async (tx) => {
+    if (priceChanged) await tx.priceComponent.deleteMany({ where: { variantId } });
+    if (!breaksStillValid) await tx.priceBreak.deleteMany({ where: { variantId } });
+    const updated = await tx.variant.update({ where: { id: variantId }, data: variantData(fields) });
+    await enqueue(tx, "product.changed", { productIds: [productId] });
+    return updated;
+  });
 }
 
 export async function deleteVariant(organizationId: string, productId: string, variantId: string) {
@@ -167,7 +186,10 @@ export async function deleteVariant(organizationId: string, productId: string, v
   if (product.variants.length === 1) {
     throw new RuleViolation("A product needs at least one variant. Archive the product instead.");
   }
-  await db.variant.delete({ where: { id: variantId } });
+  await db.$transaction(async (tx) => {
+    await tx.variant.delete({ where: { id: variantId } });
+    await enqueue(tx, "product.changed", { productIds: [productId] });
+  });
 }
 
 export type BreakdownRow = { kind: PriceComponentKind; recipient: string; amountCents: number };
