@@ -54,6 +54,20 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
       </Link>
     </div>
   );
+  const searchBox = (id: string) => (
+    <Form method="get" action="/search" role="search" aria-label="Site search" className="flex">
+      <label htmlFor={id} className="sr-only">
+        Search products
+      </label>
+      <input
+        id={id}
+        type="search"
+        name="q"
+        placeholder="Search products…"
+        className="w-full rounded-md border border-stone-300 bg-stone-50 px-3 py-1.5 text-sm md:w-36 lg:w-56"
+      />
+    </Form>
+  );
   return (
     <header className="no-print border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
@@ -64,7 +78,10 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
           {links}
         </nav>
-        <div className="hidden md:block">{account}</div>
+        <div className="hidden items-center gap-3 md:flex">
+          {location.pathname === "/search" ? null : searchBox("site-search")}
+          {account}
+        </div>
         <button
           type="button"
           className="rounded-md border border-stone-300 px-3 py-2 text-sm md:hidden"
@@ -77,6 +94,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
       </div>
       {open ? (
         <div id="mobile-menu" className="space-y-2 border-t border-stone-200 px-4 py-3 md:hidden">
+          {searchBox("site-search-mobile")}
           <nav aria-label="Main (mobile)" className="flex flex-col gap-1">
             {links}
           </nav>

@@ -10,6 +10,9 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
+/** `NAME=` in a .env file means "not set". */
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -29,6 +32,18 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().default("./data/uploads"),
   /** Largest accepted upload, in bytes (default 10 MB). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Search: a Meilisearch server's URL. Unset → the embedded in-process engine. */
+  MEILISEARCH_HOST: z.preprocess(
+    emptyAsUnset,
+    z.string().url("MEILISEARCH_HOST must be a URL such as http://127.0.0.1:7700").optional(),
+  ),
+  /** A Meilisearch API key allowed to search, add documents and change index settings. */
+  MEILISEARCH_API_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** The Meilisearch index holding products. */
+  MEILISEARCH_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, "MEILISEARCH_INDEX may only contain letters, digits, - and _")
+    .default("products"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -46,3 +46,14 @@ export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
   return sanitizeHtml(html, SANITIZE_OPTIONS).trim();
 }
+
+/** Markdown → plain words (for search documents): link texts kept, syntax and tags dropped. */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/[*_`~#>|]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

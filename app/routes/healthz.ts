@@ -1,7 +1,8 @@
 import { json } from "@remix-run/node";
 import { db } from "~/adapters/db.server";
+import { searchHealth } from "~/services/search.server";
 
-/** Liveness and readiness for load balancers and uptime checks: 200 when the database answers, 503 when not. */
+/** Readiness for load balancers and uptime checks: 200 when the database and the search engine answer, 503 when not. */
 export async function loader() {
   const started = performance.now();
   let database: { status: "ok"; latencyMs: number } | { status: "error"; error: string };
@@ -11,9 +12,10 @@ export async function loader() {
   } catch (error) {
     database = { status: "error", error: error instanceof Error ? error.message : String(error) };
   }
-  const ok = database.status === "ok";
+  const search = await searchHealth();
+  const ok = database.status === "ok" && search.status === "ok";
   return json(
-    { status: ok ? "ok" : "degraded", database },
+    { status: ok ? "ok" : "degraded", database, search },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

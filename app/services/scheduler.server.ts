@@ -1,6 +1,9 @@
 import { expireCertifications } from "./certifications.server";
+import { deliverSearchEvents } from "./search.server";
 
 export const EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
+/** How often the outbox is polled: a product edit reaches search within about this long. */
+export const OUTBOX_POLL_MS = 250;
 
 // On globalThis rather than in a module variable, so a dev-server rebuild that re-evaluates this module does not
 // start a second timer.
@@ -17,6 +20,21 @@ async function runExpiry() {
   }
 }
 
+let delivering = false;
+
+/** One outbox pass at a time; a slow pass (search engine down, retries) never piles up behind itself. */
+async function runOutbox() {
+  if (delivering) return;
+  delivering = true;
+  try {
+    await deliverSearchEvents();
+  } catch (error) {
+    console.error("[jobs] Delivering outbox events failed:", error);
+  } finally {
+    delivering = false;
+  }
+}
+
 /**
  * Starts the in-process background jobs, once per process (later calls do nothing). The timer is unref'd so it
  * never keeps the process alive on shutdown. Safe with several instances: each run is one idempotent UPDATE.
@@ -27,5 +45,6 @@ export function startBackgroundJobs(): boolean {
   holder[STARTED] = true;
   void runExpiry();
   setInterval(() => void runExpiry(), EXPIRY_INTERVAL_MS).unref();
+  setInterval(() => void runOutbox(), OUTBOX_POLL_MS).unref();
   return true;
 }
