@@ -12,7 +12,10 @@ export async function loader() {
   } catch (error) {
     database = { status: "error", error: error instanceof Error ? error.message : String(error) };
   }
-  const search = await searchHealth();
+  const searchCheck = await searchHealth();
+  // Public endpoint: the engine's own error text can name internal hosts, so it goes to the log, not the response.
+  if (searchCheck.status !== "ok") console.error(`[healthz] search: ${searchCheck.detail}`);
+  const search = { status: searchCheck.status, engine: searchCheck.engine };
   const ok = database.status === "ok" && search.status === "ok";
   return json(
     { status: ok ? "ok" : "degraded", database, search },

@@ -317,6 +317,10 @@ async function main() {
     );
   }
   console.log("");
+  console.log("typed words: 1–2 everyday words · typos: one slip in a word of 5+ letters (a quarter after a correct word)");
+  console.log("faceted + sort: 2–3 filters (category, label, country, price, stock, wholesale, kind), half with a word");
+  console.log("Each time is one SearchEngine.search: hits, disjunctive facet counts, price range and highlights.");
+  console.log("");
 }
 
 // Runs when started as a script; importing the generator (e.g. to profile one query) does not start the benchmark.

@@ -40,6 +40,7 @@ import {
   SEARCH_SYNONYMS,
   emptyFacets,
   facetCounts,
+  serialWrites,
   sortOf,
   type SearchDocument,
   type SearchEngine,
@@ -233,6 +234,7 @@ type OramaQuery = { term?: string; tolerance?: number; properties?: string[]; bo
 export function createEmbeddedSearchEngine(): SearchEngine {
   patchOramaPrefixCollection();
   let db = createDb();
+  const serial = serialWrites();
 
   async function run(params: OramaQuery & Record<string, unknown>): Promise<Results<StoredDocument>> {
     // includeVectors: there are none, and leaving it false makes Orama copy every hit.
@@ -373,18 +375,22 @@ export function createEmbeddedSearchEngine(): SearchEngine {
     async setup() {
       // Nothing to prepare: the index exists from the start and is filled by replaceAll.
     },
-    async replaceAll(docs) {
-      const fresh = createDb();
-      await insertMultiple(fresh, docs.map(toStored), 1000);
-      db = fresh;
+    replaceAll(docs) {
+      return serial(async () => {
+        const fresh = createDb();
+        await insertMultiple(fresh, docs.map(toStored), 1000);
+        db = fresh;
+      });
     },
-    async upsert(docs) {
-      if (docs.length === 0) return;
-      await upsertMultiple(db, docs.map(toStored));
+    upsert(docs) {
+      return serial(async () => {
+        if (docs.length > 0) await upsertMultiple(db, docs.map(toStored));
+      });
     },
-    async remove(ids) {
-      if (ids.length === 0) return;
-      await removeMultiple(db, ids);
+    remove(ids) {
+      return serial(async () => {
+        if (ids.length > 0) await removeMultiple(db, ids);
+      });
     },
     search,
     async health() {

@@ -13,6 +13,7 @@
 import {
   Meilisearch,
   type EnqueuedTaskPromise,
+  type IndexSwap,
   type MultiSearchQuery,
   type MultiSearchResult,
   type Settings,
@@ -32,6 +33,7 @@ import {
   SEARCH_SYNONYMS,
   emptyFacets,
   facetCounts,
+  serialWrites,
   sortOf,
   type SearchDocument,
   type SearchEngine,
@@ -239,6 +241,8 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     timeout: 30_000,
     defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 120_000, interval: options.taskPollIntervalMs ?? 50 },
   });
+  // Writes from this process run in order; an upsert during a reindex goes to the index that is swapped in.
+  const serial = serialWrites();
 
   /** Waits for a task; throws unless it succeeded (or failed with one of the `acceptable` error codes). */
   async function completed(action: string, enqueued: EnqueuedTaskPromise, acceptable: string[] = []): Promise<Task> {
@@ -270,35 +274,39 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     async setup() {
       await createAndConfigure(indexUid);
     },
-    async replaceAll(docs) {
-      // A leftover from an interrupted reindex would carry stale documents into the swap.
-      await completed(`delete the index "${tmpUid}"`, client.deleteIndex(tmpUid), ["index_not_found"]);
-      await completed(`create the index "${tmpUid}"`, client.createIndex(tmpUid, { primaryKey: "id" }));
-      await completed(
-        `apply the settings of the index "${tmpUid}"`,
-        client.index(tmpUid).updateSettings(MEILISEARCH_SETTINGS),
-      );
-      await addDocuments(tmpUid, docs);
-      // Swapping needs both indexes; the live one may not exist yet on a fresh server.
-      await completed(`create the index "${indexUid}"`, client.createIndex(indexUid, { primaryKey: "id" }), [
-        "index_already_exists",
-      ]);
-      await completed(
-        `swap the indexes "${indexUid}" and "${tmpUid}"`,
-        client.swapIndexes([{ indexes: [indexUid, tmpUid], rename: false }]),
-      );
-      await completed(`delete the index "${tmpUid}"`, client.deleteIndex(tmpUid), ["index_not_found"]);
+    replaceAll(docs) {
+      return serial(async () => {
+        // A leftover from an interrupted reindex would carry stale documents into the swap.
+        await completed(`delete the index "${tmpUid}"`, client.deleteIndex(tmpUid), ["index_not_found"]);
+        await completed(`create the index "${tmpUid}"`, client.createIndex(tmpUid, { primaryKey: "id" }));
+        await completed(
+          `apply the settings of the index "${tmpUid}"`,
+          client.index(tmpUid).updateSettings(MEILISEARCH_SETTINGS),
+        );
+        await addDocuments(tmpUid, docs);
+        // Swapping needs both indexes; the live one may not exist yet on a fresh server.
+        await completed(`create the index "${indexUid}"`, client.createIndex(indexUid, { primaryKey: "id" }), [
+          "index_already_exists",
+        ]);
+        // `rename` is optional on the server (default false) and unknown to servers before 1.18: leave it out.
+        const swap = { indexes: [indexUid, tmpUid] } as IndexSwap;
+        await completed(`swap the indexes "${indexUid}" and "${tmpUid}"`, client.swapIndexes([swap]));
+        await completed(`delete the index "${tmpUid}"`, client.deleteIndex(tmpUid), ["index_not_found"]);
+      });
     },
-    async upsert(docs) {
-      if (docs.length === 0) return;
-      await addDocuments(indexUid, docs);
+    upsert(docs) {
+      return serial(async () => {
+        if (docs.length > 0) await addDocuments(indexUid, docs);
+      });
     },
-    async remove(ids) {
-      if (ids.length === 0) return;
-      await completed(
-        `delete ${ids.length} documents from the index "${indexUid}"`,
-        client.index(indexUid).deleteDocuments(ids),
-      );
+    remove(ids) {
+      return serial(async () => {
+        if (ids.length === 0) return;
+        await completed(
+          `delete ${ids.length} documents from the index "${indexUid}"`,
+          client.index(indexUid).deleteDocuments(ids),
+        );
+      });
     },
     async search(query) {
       const started = performance.now();
@@ -313,11 +321,11 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
         const stats = await client.index(indexUid).getStats();
         return {
           ok: true,
-          detail: `Meilisearch at ${options.host}: index "${indexUid}" holds ${stats.numberOfDocuments} documents`,
+          detail: `Meilisearch: index "${indexUid}" holds ${stats.numberOfDocuments} documents`,
         };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, detail: `Meilisearch at ${options.host}: ${message}` };
+        return { ok: false, detail: `Meilisearch: ${message}` };
       }
     },
   };

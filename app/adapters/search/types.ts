@@ -132,6 +132,20 @@ export const FACET_FIELDS: Record<SearchFacet, keyof SearchDocument> = {
 
 export const MAX_FACET_VALUES = 100;
 
+/**
+ * Runs writes one after another, in the order they were asked for, even when callers do not wait: an upsert that
+ * arrives while `replaceAll` is rebuilding lands in the new index instead of the one being thrown away. A failed
+ * write rejects its own caller only.
+ */
+export function serialWrites() {
+  let last: Promise<unknown> = Promise.resolve();
+  return function serial<T>(write: () => Promise<T>): Promise<T> {
+    const next = last.then(write, write);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 export function emptyFacets(): Record<SearchFacet, FacetCount[]> {
   return {
     category: [],
