@@ -169,7 +169,8 @@ const pageSizeParam = z
 
 /** Any of: URLSearchParams, FormData-like entries, or a plain record of string | string[] → record of string[]. */
 function toParamRecord(input: unknown): Record<string, unknown[]> {
-  const record: Record<string, unknown[]> = {};
+  // No prototype: a parameter named "constructor" or "toString" must not find Object's methods (a 500 otherwise).
+  const record: Record<string, unknown[]> = Object.create(null);
   const add = (key: string, value: unknown) => {
     (record[key] ??= []).push(value);
   };

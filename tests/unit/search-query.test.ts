@@ -203,3 +203,11 @@ describe("facet filter helpers", () => {
     expect(filters.category).toEqual(["tea"]);
   });
 });
+
+describe("parameters named like Object's own methods", () => {
+  it("are ignored instead of crashing the page", () => {
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+      expect(parseSearchQuery(new URLSearchParams(`${name}=x&q=tea`)).q).toBe("tea");
+    }
+  });
+});
