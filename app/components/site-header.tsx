@@ -4,7 +4,7 @@ import { useState } from "react";
 type HeaderUser = { name: string; isPlatformAdmin: boolean } | null;
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-100 text-brand-900" : "text-stone-700 hover:bg-stone-100"}`;
+  `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-100 text-brand-900" : "text-stone-700 hover:bg-stone-100"}`;
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
   const [open, setOpen] = useState(false);
@@ -25,6 +25,9 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           Dashboard
         </NavLink>
       ) : null}
+      <NavLink to="/search" className={(state) => `${navLinkClass(state)} xl:hidden`}>
+        Search
+      </NavLink>
       {user?.isPlatformAdmin ? (
         <NavLink to="/admin" className={navLinkClass}>
           Admin
@@ -34,10 +37,11 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
   );
   const account = user ? (
     <Form method="post" action="/logout" className="flex items-center gap-3">
-      <span className="text-sm text-stone-600">
-        Signed in as <span className="font-medium text-stone-900">{user.name}</span>
+      <span className="whitespace-nowrap text-sm text-stone-600">
+        <span className="sr-only">Signed in as </span>
+        <span className="font-medium text-stone-900">{user.name}</span>
       </span>
-      <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">
+      <button type="submit" className="whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">
         Log out
       </button>
     </Form>
@@ -64,27 +68,27 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         type="search"
         name="q"
         placeholder="Search products…"
-        className="w-full rounded-md border border-stone-300 bg-stone-50 px-3 py-1.5 text-sm md:w-36 lg:w-56"
+        className="w-full rounded-md border border-stone-300 bg-stone-50 px-3 py-1.5 text-sm xl:w-48"
       />
     </Form>
   );
   return (
     <header className="no-print border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link to="/" className="flex items-center gap-2 text-lg font-bold text-brand-900">
+        <Link to="/" className="flex items-center gap-2 whitespace-nowrap text-lg font-bold text-brand-900">
           <span aria-hidden="true" className="inline-block h-7 w-7 rounded-full bg-brand-600" />
           Solidarity Market
         </Link>
-        <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+        <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
           {links}
         </nav>
-        <div className="hidden items-center gap-3 md:flex">
-          {location.pathname === "/search" ? null : searchBox("site-search")}
+        <div className="hidden items-center gap-3 lg:flex">
+          {location.pathname === "/search" ? null : <div className="hidden xl:block">{searchBox("site-search")}</div>}
           {account}
         </div>
         <button
           type="button"
-          className="rounded-md border border-stone-300 px-3 py-2 text-sm md:hidden"
+          className="rounded-md border border-stone-300 px-3 py-2 text-sm lg:hidden"
           aria-expanded={open}
           aria-controls="mobile-menu"
           onClick={() => setOpen((value) => !value)}
@@ -93,7 +97,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         </button>
       </div>
       {open ? (
-        <div id="mobile-menu" className="space-y-2 border-t border-stone-200 px-4 py-3 md:hidden">
+        <div id="mobile-menu" className="space-y-2 border-t border-stone-200 px-4 py-3 lg:hidden">
           {searchBox("site-search-mobile")}
           <nav aria-label="Main (mobile)" className="flex flex-col gap-1">
             {links}
