@@ -31,28 +31,8 @@ export default function ProductsPage() {
         className="mt-6 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-4"
         aria-label="Filter and sort products"
       >
-        <label className="text-sm font-medium">
-          Category
-          <select name="category" defaultValue={query.category ?? ""} className={selectClass}>
-            <option value="">All categories</option>
-            {categories.map((category) => (
-              <option key={category.slug} value={category.slug}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Label
-          <select name="label" defaultValue={query.label ?? ""} className={selectClass}>
-            <option value="">Any label</option>
-            {labels.map((label) => (
-              <option key={label.slug} value={label.slug}>
-                {label.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Category" name="category" value={query.category} anyLabel="All categories" options={categories} />
+        <FilterSelect label="Label" name="label" value={query.label} anyLabel="Any label" options={labels} />
         <label className="text-sm font-medium">
           Sort by
           <select name="sort" defaultValue={query.sort} className={selectClass}>
@@ -89,5 +69,34 @@ export default function ProductsPage() {
       )}
       <Pagination page={query.page} total={total} pageSize={pageSize} />
     </main>
+  );
+}
+
+/** A GET filter: one of `options` by slug, or any. */
+function FilterSelect({
+  label,
+  name,
+  value,
+  anyLabel,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: { slug: string; name: string }[];
+}) {
+  return (
+    <label className="text-sm font-medium">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={selectClass}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.slug} value={option.slug}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
