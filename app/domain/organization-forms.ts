@@ -28,6 +28,11 @@ export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
   SOCIAL_ENTERPRISE: "Social enterprise",
 };
 
+/** Only producers and suppliers list goods; buying co-ops and distributors buy and move them. */
+export function sellsGoods(kind: string): boolean {
+  return kind === "PRODUCER" || kind === "SUPPLIER";
+}
+
 /** Legal forms in which the workers own the organisation (shown as "worker-owned" on public pages). */
 export function isWorkerOwned(legalForm: LegalForm): boolean {
   return legalForm === "WORKER_COOP";

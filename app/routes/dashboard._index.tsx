@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from "~/domain/organization-forms";
+import { ORGANIZATION_KIND_LABELS, sellsGoods, type OrganizationKind } from "~/domain/organization-forms";
 import { requireSession } from "~/lib/auth.server";
 import { getActiveMembership } from "~/lib/permissions.server";
 import { getDashboardOverview } from "~/services/dashboard.server";
@@ -68,7 +68,7 @@ export default function DashboardOverview() {
                 See your public page
               </Link>
             </li>
-            {organization.kind === "PRODUCER" || organization.kind === "SUPPLIER" ? (
+            {sellsGoods(organization.kind) ? (
               <>
                 <li>
                   <Link to="/dashboard/products" className="text-brand-700 underline">

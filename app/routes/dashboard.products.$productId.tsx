@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireOrganizationPermission } from "~/lib/permissions.server";
-import { getProductForEditing } from "~/services/products.server";
+import { getProductSummary } from "~/services/products.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrganizationPermission(request, "catalog:manage");
-  const product = await getProductForEditing(organization.id, params.productId ?? "");
-  return json({ product: { id: product.id, slug: product.slug, title: product.title, status: product.status } });
+  // The layout shows only the header; each tab loads what it edits.
+  return json({ product: await getProductSummary(organization.id, params.productId ?? "") });
 }
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatMoney } from "~/domain/money";
+import { sellsGoods } from "~/domain/organization-forms";
 import { requireOrganizationPermission } from "~/lib/permissions.server";
 import { listOrganizationProducts } from "~/services/products.server";
 
@@ -9,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Products — Dashboard" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization } = await requireOrganizationPermission(request, "catalog:manage");
   const status = new URL(request.url).searchParams.get("status") === "archived" ? "ARCHIVED" : "ACTIVE";
-  const sells = organization.kind === "PRODUCER" || organization.kind === "SUPPLIER";
+  const sells = sellsGoods(organization.kind);
   return json({
     organizationName: organization.name,
     sells,

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { Button, ErrorList } from "~/components/ui/form";
 import { RuleViolation } from "~/domain/errors";
+import { sellsGoods } from "~/domain/organization-forms";
 import { sniffMimeType } from "~/domain/file-types";
 import {
   describeErrorCount,
@@ -24,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "Import products — Dashboard
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization } = await requireOrganizationPermission(request, "catalog:manage");
-  const sells = organization.kind === "PRODUCER" || organization.kind === "SUPPLIER";
+  const sells = sellsGoods(organization.kind);
   return json({
     organizationName: organization.name,
     sells,

@@ -8,7 +8,7 @@ import { RuleViolation } from "~/domain/errors";
 import { newProductSchema } from "~/domain/product-forms";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { requireOrganizationPermission } from "~/lib/permissions.server";
-import { assertSells, createProduct, listCategories } from "~/services/products.server";
+import { createProduct, listCategories } from "~/services/products.server";
 
 export const meta: MetaFunction = () => [{ title: "New product — Dashboard" }];
 
@@ -22,7 +22,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: newProductSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
-    assertSells(organization);
     const product = await createProduct(organization, submission.value);
     return redirectWithFlash(`/dashboard/products/${product.id}`, {
       kind: "success",

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
+import { sellsGoods } from "~/domain/organization-forms";
 import { hasPermission, ROLE_LABELS, type Role } from "~/domain/permissions";
 import { requireSession } from "~/lib/auth.server";
 import { getActiveMembership } from "~/lib/permissions.server";
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     memberships,
     active: active ? { id: active.organization.id, name: active.organization.name, slug: active.organization.slug, role } : null,
-    sells: active ? active.organization.kind === "PRODUCER" || active.organization.kind === "SUPPLIER" : false,
+    sells: active ? sellsGoods(active.organization.kind) : false,
     can: {
       manageMembers: hasPermission(role, "members:manage"),
       updateOrganization: hasPermission(role, "organization:update"),

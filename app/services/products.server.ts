@@ -4,17 +4,16 @@ import { IMAGE_TYPES } from "~/domain/file-types";
 import { checkBreakdown, type PriceShare } from "~/domain/price-breakdown";
 import { checkPriceBreaks, type PriceBreak } from "~/domain/price-breaks";
 import type { ProductFields, ProvenanceStepInput, VariantFields } from "~/domain/product-forms";
+import { sellsGoods } from "~/domain/organization-forms";
 import { slugify, uniqueSlug } from "~/domain/slug";
 import { notFound } from "~/lib/http.server";
 import { deleteUpload, storeProductImage } from "~/lib/uploads.server";
 import { enqueue } from "./outbox.server";
 import type { PriceComponentKind } from "~/generated/prisma/client";
 
-const SELLING_KINDS = new Set(["PRODUCER", "SUPPLIER"]);
-
 /** Only producer and supplier organisations list goods; buying co-ops and distributors do not. */
 export function assertSells(organization: { kind: string }) {
-  if (!SELLING_KINDS.has(organization.kind)) {
+  if (!sellsGoods(organization.kind)) {
     throw new RuleViolation("Only producer and supplier organisations list products.");
   }
 }
@@ -46,6 +45,18 @@ export async function listOrganizationProducts(organizationId: string, status: "
   });
 }
 
+const PRODUCT_NOT_FOUND = "That product does not exist or belongs to another organisation.";
+
+/** The editor's header (title, status, public link); 404 unless the product belongs to the organisation. */
+export async function getProductSummary(organizationId: string, productId: string) {
+  const product = await db.product.findFirst({
+    where: { id: productId, organizationId },
+    select: { id: true, slug: true, title: true, status: true },
+  });
+  if (!product) throw notFound(PRODUCT_NOT_FOUND);
+  return product;
+}
+
 /** The product with everything its editor shows; 404 unless it belongs to the organisation. */
 export async function getProductForEditing(organizationId: string, productId: string) {
   const product = await db.product.findFirst({
@@ -63,7 +74,7 @@ export async function getProductForEditing(organizationId: string, productId: st
       images: { orderBy: { position: "asc" } },
     },
   });
-  if (!product) throw notFound("That product does not exist or belongs to another organisation.");
+  if (!product) throw notFound(PRODUCT_NOT_FOUND);
   return product;
 }
 
