@@ -44,6 +44,28 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,400}$/, "MEILISEARCH_INDEX may only contain letters, digits, - and _")
     .default("products"),
+
+  /** Payments: card payments through Stripe when both are set; otherwise only offline methods are offered. */
+  STRIPE_SECRET_KEY: z.preprocess(emptyAsUnset, z.string().startsWith("sk_", "STRIPE_SECRET_KEY must start with sk_").optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUnset,
+    z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+  ),
+  /** Another Stripe API base URL, e.g. a local stripe-mock (http://127.0.0.1:12111). Unset → api.stripe.com. */
+  STRIPE_API_URL: z.preprocess(emptyAsUnset, z.string().url("STRIPE_API_URL must be a URL").optional()),
+  /** The address links in emails and Stripe's return URLs point at, e.g. https://market.example.coop. */
+  PUBLIC_URL: z.preprocess(emptyAsUnset, z.string().url("PUBLIC_URL must be a URL").optional()),
+  /** Platform fee and solidarity-fund share taken from each seller's goods, in basis points (100 = 1%). */
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(200),
+  SOLIDARITY_FUND_BPS: z.coerce.number().int().min(0).max(5000).default(100),
+  /** Shown on invoices and bank-transfer instructions. */
+  PAYEE_NAME: z.string().min(1).default("Solidarity Market eG (demo)"),
+  PAYEE_IBAN: z.string().min(1).default("DE00 0000 0000 0000 0000 00"),
+
+  /** Mail: SMTP when SMTP_URL is set (smtp://user:pass@host:587); otherwise each email is written to MAIL_DIR and logged. */
+  SMTP_URL: z.preprocess(emptyAsUnset, z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
+  MAIL_FROM: z.string().min(3).default("Solidarity Market <orders@solidarity-market.local>"),
+  MAIL_DIR: z.string().default("./data/mail"),
 });
 
 export type Env = z.infer<typeof envSchema>;
