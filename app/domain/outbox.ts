@@ -17,5 +17,11 @@ export type OutboxMessages = {
   "product.changed": { productIds: string[] };
   /** An organisation's labels changed, which changes every one of its products' documents. */
   "organization.products-changed": { organizationId: string };
+  /** An organisation was created or its profile edited: its search document changes, and its products' (name, kind). */
+  "organization.changed": { organizationId: string };
+  /** An email to send through the mail port (rendered when the event is written, so it says what was true then). */
+  "email.send": { to: string; subject: string; text: string };
+  /** A card-paid order's sellers (and distributor) with a connected Stripe account get their share transferred. */
+  "payment.transfers": { orderId: string };
 };
 export type OutboxTopic = keyof OutboxMessages;

@@ -7,17 +7,36 @@ import { centsToInput, formatMoney } from "~/domain/money";
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from "~/domain/organization-forms";
 import { parseSearchQuery, SEARCH_SORT_LABELS, SEARCH_SORTS, type MultiValueFacet } from "~/domain/search-query";
 import { searchFacetNames } from "~/services/search-facets.server";
-import { searchProducts } from "~/services/search.server";
+import { searchOrganizations, searchProducts } from "~/services/search.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query.q ? `“${data.query.q}” — Search — Solidarity Market` : "Search — Solidarity Market" },
 ];
 
+/** How many organisations the compact block above the products shows. */
+const ORGANIZATION_HITS = 4;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchQuery(new URL(request.url).searchParams);
-  const result = await searchProducts(query);
+  // Organisations match the typed words only (product filters do not apply to them), on the first page.
+  const [result, found] = await Promise.all([
+    searchProducts(query),
+    query.q && query.page === 1 ? searchOrganizations(query.q, ORGANIZATION_HITS) : null,
+  ]);
   const names = await searchFacetNames(result.facets);
-  return json({ query, result, names });
+  const organizations = found?.hits.length
+    ? {
+        total: found.total,
+        hits: found.hits.map(({ document, highlights }) => ({
+          id: document.id,
+          slug: document.slug,
+          kind: document.kind,
+          country: document.country,
+          highlights,
+        })),
+      }
+    : null;
+  return json({ query, result, names, organizations });
 }
 
 const FACET_GROUPS: { facet: MultiValueFacet; title: string }[] = [
@@ -32,7 +51,7 @@ const FACET_GROUPS: { facet: MultiValueFacet; title: string }[] = [
 const DEBOUNCE_MS = 250;
 
 export default function SearchPage() {
-  const { query, result, names } = useLoaderData<typeof loader>();
+  const { query, result, names, organizations } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
@@ -159,45 +178,74 @@ export default function SearchPage() {
             </Link>
           </aside>
 
-          <section aria-label="Results">
-            {result.hits.length ? (
-              <ol className="space-y-3">
-                {result.hits.map(({ document, highlights }) => (
-                  <li key={document.id} className="rounded-lg border border-stone-200 bg-white p-4">
-                    <h2 className="font-semibold">
+          <div>
+            {organizations ? (
+              <section aria-label="Organisations" className="mb-6 rounded-lg border border-stone-200 bg-stone-50 p-4">
+                <h2 className="text-sm font-semibold">
+                  Organisations <span className="font-normal text-stone-600">({organizations.total})</span>
+                </h2>
+                <ul className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
+                  {organizations.hits.map(({ id, slug, kind, country, highlights }) => (
+                    <li key={id}>
                       <Link
-                        to={`/products/${document.slug}`}
-                        className="hover:underline [&_mark]:bg-amber-100 [&_mark]:text-inherit"
-                        dangerouslySetInnerHTML={{ __html: highlights.title ?? document.title }}
+                        to={`/producers/${slug}`}
+                        className="font-semibold text-brand-700 hover:underline [&_mark]:bg-amber-100 [&_mark]:text-inherit"
+                        dangerouslySetInnerHTML={{ __html: highlights.name }}
                       />
-                    </h2>
-                    <p className="text-sm text-stone-600">
-                      {document.producerName} · {document.categoryName} · {countryName(document.country)}
-                    </p>
-                    <p
-                      className="mt-1 text-sm text-stone-800 [&_mark]:bg-amber-100"
-                      dangerouslySetInnerHTML={{ __html: highlights.summary ?? document.summary }}
-                    />
-                    <p className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-                      <span className="font-semibold">from {formatMoney(document.minPriceCents)}</span>
-                      {document.inStock ? null : <span className="text-red-700">Out of stock</span>}
-                      {document.labels.map((slug) => (
-                        <span key={slug} className="rounded-full border border-stone-300 px-2 py-0.5 text-xs">
-                          {names.label?.[slug] ?? slug}
-                        </span>
-                      ))}
-                    </p>
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <div className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center text-stone-700">
-                <p className="font-semibold">No products match{query.q ? ` “${query.q}”` : " these filters"}.</p>
-                <p className="mt-1 text-sm">Try fewer or shorter words, or remove a filter.</p>
-              </div>
-            )}
-            <Pagination page={query.page} total={result.total} pageSize={query.pageSize} />
-          </section>
+                      <p className="text-xs text-stone-600 [&_mark]:bg-amber-100">
+                        {ORGANIZATION_KIND_LABELS[kind as OrganizationKind] ?? kind} ·{" "}
+                        <span dangerouslySetInnerHTML={{ __html: highlights.region }} />, {countryName(country)}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+                {organizations.total > organizations.hits.length ? (
+                  <p className="mt-2 text-xs text-stone-600">
+                    The best {organizations.hits.length} of {organizations.total}; add a word to narrow them down.
+                  </p>
+                ) : null}
+              </section>
+            ) : null}
+            <section aria-label="Results">
+              {result.hits.length ? (
+                <ol className="space-y-3">
+                  {result.hits.map(({ document, highlights }) => (
+                    <li key={document.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                      <h2 className="font-semibold">
+                        <Link
+                          to={`/products/${document.slug}`}
+                          className="hover:underline [&_mark]:bg-amber-100 [&_mark]:text-inherit"
+                          dangerouslySetInnerHTML={{ __html: highlights.title ?? document.title }}
+                        />
+                      </h2>
+                      <p className="text-sm text-stone-600">
+                        {document.producerName} · {document.categoryName} · {countryName(document.country)}
+                      </p>
+                      <p
+                        className="mt-1 text-sm text-stone-800 [&_mark]:bg-amber-100"
+                        dangerouslySetInnerHTML={{ __html: highlights.summary ?? document.summary }}
+                      />
+                      <p className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+                        <span className="font-semibold">from {formatMoney(document.minPriceCents)}</span>
+                        {document.inStock ? null : <span className="text-red-700">Out of stock</span>}
+                        {document.labels.map((slug) => (
+                          <span key={slug} className="rounded-full border border-stone-300 px-2 py-0.5 text-xs">
+                            {names.label?.[slug] ?? slug}
+                          </span>
+                        ))}
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <div className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center text-stone-700">
+                  <p className="font-semibold">No products match{query.q ? ` “${query.q}”` : " these filters"}.</p>
+                  <p className="mt-1 text-sm">Try fewer or shorter words, or remove a filter.</p>
+                </div>
+              )}
+              <Pagination page={query.page} total={result.total} pageSize={query.pageSize} />
+            </section>
+          </div>
         </div>
       </Form>
     </main>

@@ -7,6 +7,7 @@ import { canAssignRole, canRemoveMember, type Role } from "~/domain/permissions"
 import { slugify, uniqueSlug } from "~/domain/slug";
 import { productCardSelect } from "./catalog.server";
 import { visibleCertificationWhere } from "./labels.server";
+import { enqueue } from "./outbox.server";
 
 export const INVITATION_TTL_DAYS = 14;
 
@@ -38,12 +39,18 @@ export async function createOrganization(founder: { userId: string; sessionId: s
       },
     });
     await tx.session.update({ where: { id: founder.sessionId }, data: { activeOrganizationId: organization.id } });
+    await enqueue(tx, "organization.changed", { organizationId: organization.id });
     return organization;
   });
 }
 
 export async function updateOrganization(organizationId: string, profile: OrganizationProfile) {
-  return db.organization.update({ where: { id: organizationId }, data: profileData(profile) });
+  return db.$transaction(async (tx) => {
+    const organization = await tx.organization.update({ where: { id: organizationId }, data: profileData(profile) });
+    // Search follows the profile: the organisation's own document and its products' (they carry its name and kind).
+    await enqueue(tx, "organization.changed", { organizationId });
+    return organization;
+  });
 }
 
 export async function listMyMemberships(userId: string) {

@@ -10,13 +10,15 @@ export async function enqueue<T extends OutboxTopic>(tx: Tx, topic: T, payload: 
 }
 
 export type OutboxHandlers = { [T in OutboxTopic]: (payload: OutboxMessages[T]) => Promise<void> };
+/** Each part of the app handles its own topics; the worker combines them (outbox-worker.server.ts). */
+export type PartialOutboxHandlers = Partial<OutboxHandlers>;
 
 /**
  * Delivers due events oldest first. A handler that throws leaves its event PENDING with a later `availableAt`
  * (exponential backoff) and the error recorded; nothing is lost while a downstream service is down.
  * Returns how many events were delivered and how many failed in this pass.
  */
-export async function processOutbox(handlers: OutboxHandlers, { now = new Date(), batchSize = 50 } = {}) {
+export async function processOutbox(handlers: PartialOutboxHandlers, { now = new Date(), batchSize = 50 } = {}) {
   const due = await db.outboxEvent.findMany({
     where: { status: "PENDING", availableAt: { lte: now } },
     orderBy: [{ availableAt: "asc" }, { createdAt: "asc" }],

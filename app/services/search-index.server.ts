@@ -1,7 +1,8 @@
 import { db } from "~/adapters/db.server";
-import type { SearchDocument, SearchEngine } from "~/adapters/search/types";
+import type { OrganizationDocument, SearchDocument, SearchEngine } from "~/adapters/search/types";
 import { badgesFor } from "~/domain/certifications";
-import type { OutboxHandlers } from "~/services/outbox.server";
+import { countryName } from "~/domain/countries";
+import type { PartialOutboxHandlers } from "~/services/outbox.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { markdownToPlainText } from "~/lib/markdown.server";
 import { visibleCertificationWhere } from "./labels.server";
@@ -73,18 +74,47 @@ export async function syncProducts(engine: SearchEngine, productIds: string[]) {
   if (gone.length) await engine.remove(gone);
 }
 
-export async function reindexAll(engine: SearchEngine) {
-  const documents = await buildSearchDocuments({});
-  await engine.replaceAll(documents);
-  return documents.length;
+/** The search documents of the organisations matching `where` (every organisation has a public page). */
+export async function buildOrganizationDocuments(where: Prisma.OrganizationWhereInput): Promise<OrganizationDocument[]> {
+  const organizations = await db.organization.findMany({
+    where,
+    select: { id: true, slug: true, name: true, kind: true, legalForm: true, country: true, region: true, story: true },
+  });
+  return organizations.map((organization) => ({ ...organization, countryName: countryName(organization.country) }));
 }
 
-export function searchOutboxHandlers(engine: SearchEngine): OutboxHandlers {
+/** Brings these organisations' documents up to date: existing ones are upserted, deleted ones removed. */
+export async function syncOrganizations(engine: SearchEngine, organizationIds: string[]) {
+  if (!organizationIds.length) return;
+  const documents = await buildOrganizationDocuments({ id: { in: organizationIds } });
+  const found = new Set(documents.map((document) => document.id));
+  const gone = organizationIds.filter((id) => !found.has(id));
+  if (documents.length) await engine.organizations.upsert(documents);
+  if (gone.length) await engine.organizations.remove(gone);
+}
+
+async function syncProductsOf(engine: SearchEngine, organizationId: string) {
+  const products = await db.product.findMany({ where: { organizationId }, select: { id: true } });
+  await syncProducts(engine, products.map((product) => product.id));
+}
+
+/** Rebuilds both indexes from the database. */
+export async function reindexAll(engine: SearchEngine) {
+  const products = await buildSearchDocuments({});
+  await engine.replaceAll(products);
+  const organizations = await buildOrganizationDocuments({});
+  await engine.organizations.replaceAll(organizations);
+  return { products: products.length, organizations: organizations.length };
+}
+
+export function searchOutboxHandlers(engine: SearchEngine): PartialOutboxHandlers {
   return {
     "product.changed": ({ productIds }) => syncProducts(engine, productIds),
-    "organization.products-changed": async ({ organizationId }) => {
-      const products = await db.product.findMany({ where: { organizationId }, select: { id: true } });
-      await syncProducts(engine, products.map((product) => product.id));
+    "organization.products-changed": ({ organizationId }) => syncProductsOf(engine, organizationId),
+    "organization.changed": async ({ organizationId }) => {
+      await syncOrganizations(engine, [organizationId]);
+      // Its products' documents carry its name and kind.
+      await syncProductsOf(engine, organizationId);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createSearchEngine } from "~/adapters/search/index.server";
-import type { SearchEngine, SearchQuery } from "~/adapters/search/types";
+import type { OrganizationSearchResult, SearchEngine, SearchQuery } from "~/adapters/search/types";
 import { env } from "~/lib/env.server";
 import { processOutbox } from "./outbox.server";
 import { reindexAll, searchOutboxHandlers } from "./search-index.server";
@@ -29,7 +29,21 @@ export async function searchProducts(query: SearchQuery) {
   return (await getSearchEngine()).search(query);
 }
 
-/** Delivers pending search-index events (product and label changes) to the engine. */
+/**
+ * Organisations matching the words of a search, best first. Products are what the search page is for, so when the
+ * organisation index cannot answer (say a Meilisearch server not yet set up for it) this logs why and returns null,
+ * and the page shows its products without the organisations.
+ */
+export async function searchOrganizations(q: string, limit: number): Promise<OrganizationSearchResult | null> {
+  try {
+    return await (await getSearchEngine()).organizations.search({ q, limit });
+  } catch (error) {
+    console.error("[search] Organisation search failed:", error);
+    return null;
+  }
+}
+
+/** Delivers pending search-index events (product, label and organisation changes) to the engine. */
 export async function deliverSearchEvents() {
   const engine = await getSearchEngine();
   return processOutbox(searchOutboxHandlers(engine));

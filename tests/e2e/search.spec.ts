@@ -42,6 +42,27 @@ test.describe("search", () => {
     });
   });
 
+  test("organisations are searchable too", async ({ page }) => {
+    await test.step("a producer found by its name, typo and all, opens its page", async () => {
+      await page.goto("/search");
+      const input = page.getByRole("searchbox", { name: "Search products and producers" });
+      await input.fill("siera verde");
+      await input.press("Enter");
+      await expect(page).toHaveURL(/q=siera\+verde/);
+      const organisations = page.getByRole("region", { name: "Organisations" });
+      const producer = organisations.getByRole("link", { name: "Sierra Verde Coffee Cooperative" });
+      await expect(producer).toBeVisible();
+      await expect(organisations.locator("mark").first()).toHaveText("Sierra");
+      await expect(organisations.getByRole("listitem").first()).toContainText("Producer · Cajamarca, Peru");
+      // The products are still listed below, on their own.
+      await expect(page.getByRole("region", { name: "Results" }).getByRole("listitem").first()).toContainText("Sierra Verde");
+      await saveScreen(page, "search-organisations");
+      await producer.click();
+      await expect(page).toHaveURL(/\/producers\/sierra-verde-coffee$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sierra Verde Coffee Cooperative");
+    });
+  });
+
   test("results update as you type", async ({ page }) => {
     await page.goto("/search");
     const input = page.getByRole("searchbox", { name: "Search products and producers" });

@@ -1,12 +1,20 @@
 /**
  * The search port's contract: every SearchEngine implementation must pass this suite over the same fixture.
- * Run by search-embedded.test.ts and search-meilisearch-real.test.ts (each calls `searchContract`).
+ * Run by search-embedded.test.ts and search-meilisearch-real.test.ts (each calls `searchContract`). Products and
+ * organisations (the engine's second index) each have a fixture and their own part of the suite.
  *
  * Expected sets are computed from the fixture with plain array filters, so a wrong count in an engine cannot hide
  * behind a wrong number typed into a test.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SearchDocument, SearchEngine, SearchResult } from "~/adapters/search/types";
+import type {
+  OrganizationDocument,
+  OrganizationSearchResult,
+  SearchDocument,
+  SearchEngine,
+  SearchResult,
+} from "~/adapters/search/types";
+import { countryName } from "~/domain/countries";
 import { makeSearchQuery, type SearchFilters, type SearchQuery } from "~/domain/search-query";
 
 type Producer = { producer: string; producerName: string; organizationKind: string; country: string; region: string };
@@ -96,6 +104,39 @@ export const FIXTURE: SearchDocument[] = [
   product("w3", "crafts", OLIVE, "Olive wood serving board", "Carved from pruned branches.", { price: 2800 }),
 ];
 
+function organization(
+  slug: string,
+  name: string,
+  kind: string,
+  legalForm: string,
+  country: string,
+  region: string,
+  story: string,
+): OrganizationDocument {
+  return { id: `org-${slug}`, slug, name, kind, legalForm, country, countryName: countryName(country), region, story };
+}
+
+/**
+ * Ten organisations. Two decoys for "sierra verde": one has "Sierra" without "Verde", one "Verde" without "Sierra".
+ * "Union" is in three names and one story.
+ */
+export const ORGANIZATIONS: OrganizationDocument[] = [
+  organization("sierra-verde", "Sierra Verde Cooperativa", "PRODUCER", "PRODUCER_COOP", "PE", "Cajamarca", "Smallholder families growing coffee above San Ignacio."),
+  organization("sierra-nevada", "Sierra Nevada Beekeepers", "PRODUCER", "WORKER_COOP", "ES", "Granada", "Hives on the southern slopes, moved with the flowering."),
+  organization("valle-verde", "Valle Verde Growers", "PRODUCER", "PRODUCER_COOP", "MX", "Oaxaca", "Shade-grown beans dried on patios."),
+  organization("kibo-growers", "Kibo Growers Union", "PRODUCER", "PRODUCER_COOP", "KE", "Nyeri", "Coffee farmers sharing a wet mill since 1998."),
+  organization("olive-union", "Jenin Olive Union", "SUPPLIER", "PRODUCER_COOP", "PS", "Jenin", "Presses oil from members' groves each autumn."),
+  organization("weavers-union", "Weavers Union", "SUPPLIER", "WORKER_COOP", "NP", "Kathmandu", "Hand looms and natural dyes."),
+  organization("andes-cacao", "Andes Cacao Workers", "PRODUCER", "WORKER_COOP", "BO", "Yungas", "Ferment and dry beans for chocolate makers."),
+  organization("fairway-hub", "Fairway Food Hub", "DISTRIBUTOR", "MULTI_STAKEHOLDER_COOP", "GB", "Bristol", "Delivers for every union and co-op in the South West."),
+  organization("hive-commons", "Hive Commons", "PRODUCER", "SOCIAL_ENTERPRISE", "GB", "Devon", "Beekeepers selling raw heather honey."),
+  organization("bread-roses", "Bread & Roses <Bakers> Collective", "BUYING_COOP", "CONSUMER_COOP", "DE", "Berlin", "Neighbours buying flour and oil together."),
+];
+
+function organizationIds(result: OrganizationSearchResult): string[] {
+  return result.hits.map((hit) => hit.document.slug);
+}
+
 function ids(result: SearchResult): string[] {
   return result.hits.map((hit) => hit.document.id);
 }
@@ -139,6 +180,7 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
       engine = await makeEngine();
       await engine.setup();
       await engine.replaceAll(FIXTURE);
+      await engine.organizations.replaceAll(ORGANIZATIONS);
     });
 
     it("reports itself healthy", async () => {
@@ -365,6 +407,105 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
         await engine.replaceAll(FIXTURE.slice(0, 3));
         expect((await search({ q: "" })).total).toBe(3);
         expect((await search({ q: "honey" })).total).toBe(0);
+      });
+    });
+
+    describe("organisations", () => {
+      const findOrganizations = (q: string, limit = 10) => engine.organizations.search({ q, limit });
+
+      it("forgives a half-typed last word: “sierra verd” finds Sierra Verde and neither decoy", async () => {
+        const result = await findOrganizations("sierra verd");
+        expect(organizationIds(result)).toEqual(["sierra-verde"]);
+        expect(result.total).toBe(1);
+        expect(result.hits[0].highlights.name).toMatch(/^<mark>Sierra<\/mark> <mark>Verd/);
+        expect(result.hits[0].highlights.name).toMatch(/ Cooperativa$/);
+        expect(result.hits[0].highlights.region).toBe("Cajamarca");
+      });
+
+      it("forgives a typo in a word: “siera verde” and “sierra verdi”", async () => {
+        expect(organizationIds(await findOrganizations("siera verde"))).toEqual(["sierra-verde"]);
+        expect(organizationIds(await findOrganizations("sierra verdi"))).toEqual(["sierra-verde"]);
+      });
+
+      it("matches a word being typed by its start: “kib” finds Kibo", async () => {
+        const result = await findOrganizations("kib");
+        expect(organizationIds(result)).toEqual(["kibo-growers"]);
+        expect(result.hits[0].highlights.name).toMatch(/^<mark>Kib/);
+      });
+
+      it("finds nothing for a word in no organisation, and nothing for no words", async () => {
+        expect(await findOrganizations("xylophone")).toMatchObject({ hits: [], total: 0 });
+        expect(await findOrganizations("")).toMatchObject({ hits: [], total: 0 });
+        expect(await findOrganizations("  ,; ")).toMatchObject({ hits: [], total: 0 });
+      });
+
+      it("searches the region, the country's name and the story; names rank first", async () => {
+        expect(organizationIds(await findOrganizations("cajamarca"))).toEqual(["sierra-verde"]);
+        expect(organizationIds(await findOrganizations("kenya"))).toEqual(["kibo-growers"]);
+        const union = await findOrganizations("union");
+        expect(union.total).toBe(4);
+        expect(organizationIds(union).slice(0, 3).sort()).toEqual(["kibo-growers", "olive-union", "weavers-union"]);
+        expect(organizationIds(union).at(-1)).toBe("fairway-hub");
+      });
+
+      it("returns at most `limit` hits, the best ones, with the full total", async () => {
+        const result = await findOrganizations("union", 2);
+        expect(result.total).toBe(4);
+        expect(result.hits).toHaveLength(2);
+        expect(organizationIds(result)).not.toContain("fairway-hub");
+      });
+
+      it("applies the synonyms: “cocoa” finds Andes Cacao Workers", async () => {
+        expect(organizationIds(await findOrganizations("cocoa"))).toEqual(["andes-cacao"]);
+      });
+
+      it("highlights with <mark>, escapes everything else, and returns documents as indexed", async () => {
+        const roses = await findOrganizations("roses");
+        expect(roses.hits[0].highlights.name).toBe("Bread &amp; <mark>Roses</mark> &lt;Bakers&gt; Collective");
+        expect(roses.hits[0].document).toEqual(ORGANIZATIONS.find((doc) => doc.slug === "bread-roses"));
+        const kibo = await findOrganizations("nyeri");
+        expect(kibo.hits[0].highlights).toEqual({ name: "Kibo Growers Union", region: "<mark>Nyeri</mark>" });
+      });
+
+      it("is an index of its own: organisations never show among products, nor products among them", async () => {
+        expect((await search({ q: "nevada" })).total).toBe(0);
+        expect(organizationIds(await findOrganizations("nevada"))).toEqual(["sierra-nevada"]);
+        expect((await findOrganizations("peaberry")).total).toBe(0);
+      });
+
+      describe("writes", () => {
+        beforeEach(async () => {
+          await engine.replaceAll(FIXTURE);
+          await engine.organizations.replaceAll(ORGANIZATIONS);
+        });
+        afterAll(async () => {
+          await engine.replaceAll(FIXTURE);
+          await engine.organizations.replaceAll(ORGANIZATIONS);
+        });
+
+        it("upsert replaces an organisation: found by its new name, not its old", async () => {
+          const hive = ORGANIZATIONS.find((doc) => doc.slug === "hive-commons") as OrganizationDocument;
+          await engine.organizations.upsert([{ ...hive, name: "Zanzibar Apiary" }]);
+          expect(organizationIds(await findOrganizations("zanzibar"))).toEqual(["hive-commons"]);
+          expect((await findOrganizations("commons")).total).toBe(0);
+        });
+
+        it("upsert adds an organisation, remove drops some and ignores unknown ids", async () => {
+          await engine.organizations.upsert([{ ...ORGANIZATIONS[0], id: "org-new", slug: "quinoa-altiplano", name: "Quinoa Altiplano" }]);
+          expect(organizationIds(await findOrganizations("quinoa"))).toEqual(["quinoa-altiplano"]);
+          await engine.organizations.remove(["org-kibo-growers", "no-such-organisation"]);
+          expect((await findOrganizations("kibo")).total).toBe(0);
+          expect((await findOrganizations("union")).total).toBe(3);
+        });
+
+        it("replaceAll swaps the organisations and leaves the products alone, and the other way round", async () => {
+          await engine.organizations.replaceAll(ORGANIZATIONS.slice(0, 2));
+          expect((await findOrganizations("union")).total).toBe(0);
+          expect(organizationIds(await findOrganizations("sierra")).sort()).toEqual(["sierra-nevada", "sierra-verde"]);
+          expect((await search({ q: "" })).total).toBe(30);
+          await engine.replaceAll(FIXTURE.slice(0, 3));
+          expect(organizationIds(await findOrganizations("sierra")).sort()).toEqual(["sierra-nevada", "sierra-verde"]);
+        });
       });
     });
   });

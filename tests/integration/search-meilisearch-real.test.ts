@@ -1,12 +1,13 @@
 /**
  * The search contract against a real Meilisearch server, when one is configured:
  *   MEILISEARCH_HOST=http://127.0.0.1:7700 MEILISEARCH_API_KEY=… npx vitest run tests/integration/search-meilisearch-real.test.ts
- * It works in an index of its own (`contract_<random>`), deleted afterwards, so it never touches the app's index.
+ * It works in indexes of its own (`contract_<random>` and `contract_<random>_organizations`), deleted afterwards, so
+ * it never touches the app's indexes.
  */
 import { randomUUID } from "node:crypto";
 import { Meilisearch } from "meilisearch";
 import { afterAll, describe, it } from "vitest";
-import { createMeilisearchEngine } from "~/adapters/search/meilisearch.server";
+import { createMeilisearchEngine, organizationIndexUid } from "~/adapters/search/meilisearch.server";
 import { searchContract } from "./search-contract";
 
 const host = process.env.MEILISEARCH_HOST;
@@ -17,7 +18,8 @@ if (host) {
   searchContract(`real Meilisearch at ${host}`, async () => createMeilisearchEngine({ host, apiKey, index }));
   afterAll(async () => {
     const client = new Meilisearch({ host, apiKey });
-    for (const uid of [index, `${index}_tmp`]) await client.deleteIndex(uid).waitTask();
+    const organizations = organizationIndexUid(index);
+    for (const uid of [index, `${index}_tmp`, organizations, `${organizations}_tmp`]) await client.deleteIndex(uid).waitTask();
   });
 } else {
   describe.skip("real Meilisearch (skipped: set MEILISEARCH_HOST to run)", () => {

@@ -13,9 +13,9 @@ import {
   createMeilisearchEngine,
   quoteFilterValue,
 } from "~/adapters/search/meilisearch.server";
-import type { SearchDocument, SearchEngine } from "~/adapters/search/types";
+import type { OrganizationDocument, SearchDocument, SearchEngine } from "~/adapters/search/types";
 import { makeSearchQuery } from "~/domain/search-query";
-import { FIXTURE } from "./search-contract";
+import { FIXTURE, ORGANIZATIONS } from "./search-contract";
 
 const HOST = "http://meilisearch.test:7700";
 const API_KEY = "test-master-key";
@@ -36,6 +36,20 @@ let nextTaskUid = 0;
 /** Makes the next task of this type fail with this error (one-shot). */
 let failNextTask: { type: string; message: string; code: string } | null = null;
 let answerMultiSearch: (queries: Record<string, unknown>[]) => unknown[] = (queries) => queries.map(emptyAnswer);
+/** The answer to a single-index search (`POST /indexes/:uid/search`) on an index that exists. */
+let answerSearch: (uid: string, body: Record<string, unknown>) => Record<string, unknown> = (uid, body) => emptySearchAnswer(body);
+
+function emptySearchAnswer(body: Record<string, unknown>) {
+  return {
+    hits: [],
+    query: body.q,
+    processingTimeMs: 0,
+    page: body.page,
+    hitsPerPage: body.hitsPerPage,
+    totalHits: 0,
+    totalPages: 0,
+  };
+}
 
 function emptyAnswer(query: Record<string, unknown>) {
   return {
@@ -167,6 +181,12 @@ const handlers = [
       return null;
     });
   }),
+  http.post(`${HOST}/indexes/:uid/search`, async ({ request, params }) => {
+    const body = (await record(request)) as Record<string, unknown>;
+    const uid = String(params.uid);
+    if (!indexes.has(uid)) return HttpResponse.json(meiliError(`Index \`${uid}\` not found.`, "index_not_found"), { status: 404 });
+    return HttpResponse.json(answerSearch(uid, body));
+  }),
   http.post(`${HOST}/multi-search`, async ({ request }) => {
     const body = (await record(request)) as { queries: Record<string, unknown>[] };
     return HttpResponse.json({ results: answerMultiSearch(body.queries) });
@@ -184,6 +204,7 @@ beforeEach(() => {
   nextTaskUid = 0;
   failNextTask = null;
   answerMultiSearch = (queries) => queries.map(emptyAnswer);
+  answerSearch = (uid, body) => emptySearchAnswer(body);
 });
 afterEach(() => server.resetHandlers());
 
@@ -234,8 +255,16 @@ const EXPECTED_SETTINGS = {
   faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
 };
 
+const EXPECTED_ORGANIZATION_SETTINGS = {
+  searchableAttributes: ["name", "region", "countryName", "story"],
+  rankingRules: ["words", "typo", "proximity", "attribute", "exactness"],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 9 } },
+  synonyms: EXPECTED_SETTINGS.synonyms,
+  pagination: { maxTotalHits: 10_000 },
+};
+
 describe("setup", () => {
-  it("creates the index, applies the settings and waits for both tasks", async () => {
+  it("creates both indexes (products, then organisations), applies their settings and waits for every task", async () => {
     await engine().setup();
     expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
       "POST /indexes",
@@ -244,21 +273,30 @@ describe("setup", () => {
       "PATCH /indexes/products/settings",
       "GET /tasks/1",
       "GET /tasks/1",
+      "POST /indexes",
+      "GET /tasks/2",
+      "GET /tasks/2",
+      "PATCH /indexes/products_organizations/settings",
+      "GET /tasks/3",
+      "GET /tasks/3",
     ]);
     expect(requests[0].body).toEqual({ uid: "products", primaryKey: "id" });
     expect(requests[3].body).toEqual(EXPECTED_SETTINGS);
+    expect(requests[6].body).toEqual({ uid: "products_organizations", primaryKey: "id" });
+    expect(requests[9].body).toEqual(EXPECTED_ORGANIZATION_SETTINGS);
     for (const request of requests) expect(request.authorization).toBe(`Bearer ${API_KEY}`);
   });
 
-  it("is safe to run again on an existing index", async () => {
+  it("is safe to run again on existing indexes", async () => {
     await engine().setup();
     await engine().setup();
-    expect(writes()).toEqual([
+    const once = [
       "POST /indexes",
       "PATCH /indexes/products/settings",
       "POST /indexes",
-      "PATCH /indexes/products/settings",
-    ]);
+      "PATCH /indexes/products_organizations/settings",
+    ];
+    expect(writes()).toEqual([...once, ...once]);
   });
 
   it("fails with Meilisearch's message when a task fails", async () => {
@@ -428,6 +466,135 @@ describe("search requests", () => {
     expect(main).toMatchObject({ filter: 'country = "PE"', sort: ["createdAt:desc"], hitsPerPage: 100 });
     expect(main.facets).toEqual(["category", "labels", "producer", "organizationKind", "brands", "inStock", "wholesale", "minPriceCents"]);
     expect(country).toEqual({ indexUid: "products", q: "", matchingStrategy: "all", facets: ["country"], limit: 0 });
+  });
+});
+
+describe("organisations", () => {
+  const sierra = ORGANIZATIONS.find((doc) => doc.slug === "sierra-verde") as OrganizationDocument;
+  const roses = ORGANIZATIONS.find((doc) => doc.slug === "bread-roses") as OrganizationDocument;
+
+  it("replaceAll rebuilds <index>_organizations through its own temporary index and leaves the products alone", async () => {
+    await engine().setup();
+    await engine().upsert(FIXTURE);
+    requests.length = 0;
+    await engine().organizations.replaceAll(ORGANIZATIONS);
+    expect(writes()).toEqual([
+      "DELETE /indexes/products_organizations_tmp",
+      "POST /indexes",
+      "PATCH /indexes/products_organizations_tmp/settings",
+      "POST /indexes/products_organizations_tmp/documents?primaryKey=id",
+      "POST /indexes",
+      "POST /swap-indexes",
+      "DELETE /indexes/products_organizations_tmp",
+    ]);
+    const body = (method: string, path: string) =>
+      requests.find((request) => request.method === method && request.path === path)?.body;
+    expect(body("POST", "/indexes")).toEqual({ uid: "products_organizations_tmp", primaryKey: "id" });
+    expect(body("PATCH", "/indexes/products_organizations_tmp/settings")).toEqual(EXPECTED_ORGANIZATION_SETTINGS);
+    expect(body("POST", "/indexes/products_organizations_tmp/documents")).toEqual(ORGANIZATIONS);
+    expect(body("POST", "/swap-indexes")).toEqual([{ indexes: ["products_organizations", "products_organizations_tmp"] }]);
+    for (const task of tasks.values()) expect(task.polls).toBe(2);
+    expect(indexes.get("products_organizations")?.size).toBe(ORGANIZATIONS.length);
+    expect(indexes.get("products")?.size).toBe(30);
+    expect(indexes.has("products_organizations_tmp")).toBe(false);
+  });
+
+  it("upsert and remove write to the organisation index and wait; nothing to do sends nothing", async () => {
+    await engine().organizations.upsert([sierra]);
+    await engine().organizations.remove(["org-sierra-verde", "org-gone"]);
+    await engine().organizations.upsert([]);
+    await engine().organizations.remove([]);
+    expect(writes()).toEqual([
+      "POST /indexes/products_organizations/documents?primaryKey=id",
+      "POST /indexes/products_organizations/documents/delete-batch",
+    ]);
+    expect(requests[0].body).toEqual([sierra]);
+    expect(requests.find((request) => request.path.endsWith("/delete-batch"))?.body).toEqual(["org-sierra-verde", "org-gone"]);
+    expect([...tasks.values()].map((task) => task.polls)).toEqual([2, 2]);
+  });
+
+  it("a typo search: one request to the organisation index, the words as typed, all must match, name and region highlighted", async () => {
+    await engine().organizations.upsert(ORGANIZATIONS);
+    requests.length = 0;
+    answerSearch = (uid, body) => ({
+      ...emptySearchAnswer(body),
+      hits: [{ ...sierra, _formatted: { ...sierra, name: "<mark>Sierra</mark> <mark>Verd</mark>e Cooperativa" } }],
+      totalHits: 1,
+      totalPages: 1,
+    });
+    const result = await engine().organizations.search({ q: "sierra verd", limit: 4 });
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /indexes/products_organizations/search"]);
+    expect(requests[0].body).toEqual({
+      q: "sierra verd",
+      matchingStrategy: "all",
+      page: 1,
+      hitsPerPage: 4,
+      attributesToHighlight: ["name", "region"],
+      highlightPreTag: "<mark>",
+      highlightPostTag: "</mark>",
+    });
+    expect(requests[0].authorization).toBe(`Bearer ${API_KEY}`);
+    expect(result.total).toBe(1);
+    expect(result.hits).toEqual([
+      {
+        document: sierra,
+        highlights: { name: "<mark>Sierra</mark> <mark>Verd</mark>e Cooperativa", region: "Cajamarca" },
+      },
+    ]);
+  });
+
+  it("a prefix search reads the exact total and escapes everything but <mark>", async () => {
+    await engine().organizations.upsert(ORGANIZATIONS);
+    requests.length = 0;
+    answerSearch = (uid, body) => ({
+      ...emptySearchAnswer(body),
+      hits: [
+        { ...roses, _formatted: { ...roses, name: "<mark>Bre</mark>ad & Roses <Bakers> Collective", region: "<b>Berlin</b>" } },
+      ],
+      totalHits: 7,
+      totalPages: 7,
+    });
+    const result = await engine().organizations.search({ q: "bre", limit: 1 });
+    expect(requests[0].body).toMatchObject({ q: "bre", page: 1, hitsPerPage: 1 });
+    expect(result.total).toBe(7);
+    expect(result.hits[0].document).toEqual(roses);
+    expect(result.hits[0].highlights).toEqual({
+      name: "<mark>Bre</mark>ad &amp; Roses &lt;Bakers&gt; Collective",
+      region: "&lt;b&gt;Berlin&lt;/b&gt;",
+    });
+  });
+
+  it("no results: an empty answer; no words: no request at all; the limit is kept within 1–100", async () => {
+    await engine().organizations.upsert(ORGANIZATIONS);
+    requests.length = 0;
+    expect(await engine().organizations.search({ q: "xylophone", limit: 4 })).toMatchObject({ hits: [], total: 0 });
+    expect(requests.map((request) => request.path)).toEqual(["/indexes/products_organizations/search"]);
+    expect(await engine().organizations.search({ q: " ,; ", limit: 4 })).toEqual({ hits: [], total: 0, tookMs: 0 });
+    expect(requests).toHaveLength(1);
+    await engine().organizations.search({ q: "union", limit: 500 });
+    await engine().organizations.search({ q: "union", limit: 0 });
+    expect(requests.slice(1).map((request) => (request.body as { hitsPerPage: number }).hitsPerPage)).toEqual([100, 1]);
+  });
+
+  it("fails with Meilisearch's message when the organisation index is missing (search:setup not run)", async () => {
+    await expect(engine().organizations.search({ q: "sierra", limit: 4 })).rejects.toThrow(
+      /Index `products_organizations` not found/,
+    );
+  });
+
+  it("health still reports on the product index only", async () => {
+    await engine().upsert(FIXTURE);
+    expect(await engine().health()).toEqual({ ok: true, detail: 'Meilisearch: index "products" holds 30 documents' });
+  });
+
+  it("derives the organisation index from MEILISEARCH_INDEX", async () => {
+    const configured = createSearchEngine({ MEILISEARCH_HOST: HOST, MEILISEARCH_API_KEY: "scoped-key", MEILISEARCH_INDEX: "catalogue" });
+    await configured.organizations.upsert([sierra]);
+    await configured.organizations.search({ q: "sierra", limit: 4 });
+    expect(writes()).toEqual([
+      "POST /indexes/catalogue_organizations/documents?primaryKey=id",
+      "POST /indexes/catalogue_organizations/search",
+    ]);
   });
 });
 

@@ -1,11 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/adapters/db.server";
+import type { SearchEngine } from "~/adapters/search/types";
 import { makeSearchQuery } from "~/domain/search-query";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader as searchLoader } from "~/routes/search";
+import { createSession } from "~/services/accounts.server";
 import { reviewCertification } from "~/services/certifications.server";
+import { createOrganization, updateOrganization } from "~/services/organizations.server";
 import { setProductStatus, updateProductDetails } from "~/services/products.server";
-import { deliverSearchEvents, searchProducts } from "~/services/search.server";
+import { deliverSearchEvents, searchOrganizations, searchProducts } from "~/services/search.server";
 import { seedDemoData } from "../../prisma/seed";
 import { createUser } from "../support/factories";
 import { call, get, readJson } from "../support/routes";
@@ -70,5 +73,102 @@ describe("search over the catalog", () => {
   it("reports search health in /healthz", async () => {
     const health = await readJson(await call(healthLoader, get("/healthz")));
     expect(health.search).toMatchObject({ status: "ok", engine: "embedded" });
+  });
+});
+
+describe("search over organisations", () => {
+  const slugs = async (q: string) => (await searchOrganizations(q, 10))?.hits.map((hit) => hit.document.slug);
+  const profileOf = async (slug: string) => {
+    const organization = await db.organization.findUniqueOrThrow({ where: { slug } });
+    return {
+      id: organization.id,
+      profile: {
+        name: organization.name,
+        kind: organization.kind,
+        legalForm: organization.legalForm,
+        country: organization.country,
+        region: organization.region,
+        story: organization.story,
+      },
+    };
+  };
+
+  it("indexes every organisation on first use, with typo tolerance", async () => {
+    // Other organisations' stories mention Sierra Verde too; its own name ranks it first.
+    expect((await slugs("sierra verd"))?.[0]).toBe("sierra-verde-coffee");
+    expect((await slugs("siera verde"))?.[0]).toBe("sierra-verde-coffee");
+    expect(await slugs("xylophone")).toEqual([]);
+    const count = await db.organization.count();
+    expect((await searchOrganizations("", 10))?.total).toBe(0);
+    expect(count).toBeGreaterThan(5);
+  });
+
+  it("/search shows matching organisations above the products, on the first page only", async () => {
+    const data = await readJson(await call(searchLoader, get("/search?q=sierra+verd")));
+    expect(data.organizations.hits[0]).toMatchObject({ slug: "sierra-verde-coffee", kind: "PRODUCER", country: "PE" });
+    expect(data.organizations.hits[0].highlights.name).toContain("<mark>Sierra</mark>");
+    expect(data.result.total).toBeGreaterThan(0);
+    const second = await readJson(await call(searchLoader, get("/search?q=sierra+verd&page=2")));
+    expect(second.organizations).toBeNull();
+    const none = await readJson(await call(searchLoader, get("/search?q=xylophone")));
+    expect(none.organizations).toBeNull();
+    expect((await readJson(await call(searchLoader, get("/search")))).organizations).toBeNull();
+  });
+
+  it("shows the products without organisations, and logs why, when the organisation index cannot answer", async () => {
+    const holder = globalThis as typeof globalThis & { __searchEngine?: Promise<SearchEngine> };
+    const engine = await (holder.__searchEngine as Promise<SearchEngine>);
+    const failing = async () => {
+      throw new Error("Index `products_organizations` not found.");
+    };
+    holder.__searchEngine = Promise.resolve({ ...engine, organizations: { ...engine.organizations, search: failing } });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const data = await readJson(await call(searchLoader, get("/search?q=sierra+verd")));
+      expect(data.organizations).toBeNull();
+      expect(data.result.total).toBeGreaterThan(0);
+      expect(String(logged.mock.calls[0]?.[1])).toMatch(/products_organizations/);
+    } finally {
+      holder.__searchEngine = Promise.resolve(engine);
+      logged.mockRestore();
+    }
+  });
+
+  it("follows a profile edit through the outbox: the organisation and its products' producer name", async () => {
+    const { id, profile } = await profileOf("kwahu-cocoa-union");
+    await db.outboxEvent.deleteMany();
+    await updateOrganization(id, { ...profile, name: "Quetzaltenango Cocoa Union" });
+    expect((await db.outboxEvent.findMany()).map((event) => [event.topic, JSON.parse(event.payload)])).toEqual([
+      ["organization.changed", { organizationId: id }],
+    ]);
+    expect(await slugs("quetzaltenango")).toEqual([]); // not delivered yet
+    expect((await deliverSearchEvents()).failed).toBe(0);
+    const renamed = await searchOrganizations("quetzaltenango", 10);
+    expect(renamed?.hits.map((hit) => [hit.document.slug, hit.document.name])).toEqual([
+      ["kwahu-cocoa-union", "Quetzaltenango Cocoa Union"],
+    ]);
+    const products = await searchProducts(makeSearchQuery({ q: "", filters: { producer: ["kwahu-cocoa-union"] } }));
+    expect(products.total).toBeGreaterThan(0);
+    for (const hit of products.hits) expect(hit.document.producerName).toBe("Quetzaltenango Cocoa Union");
+  });
+
+  it("writes no event when the edit fails", async () => {
+    const { profile } = await profileOf("nyambene-honey");
+    await db.outboxEvent.deleteMany();
+    await expect(updateOrganization("no-such-organisation", profile)).rejects.toThrow();
+    expect(await db.outboxEvent.count()).toBe(0);
+  });
+
+  it("a new organisation becomes searchable through the outbox", async () => {
+    const founder = await createUser();
+    const session = await createSession(founder.id);
+    const { profile } = await profileOf("nyambene-honey");
+    await createOrganization(
+      { userId: founder.id, sessionId: session.id },
+      { ...profile, name: "Tamarind Grove Collective", region: "Kilifi" },
+    );
+    await deliverSearchEvents();
+    expect(await slugs("tamarind grov")).toEqual(["tamarind-grove-collective"]);
+    expect(await slugs("kilif")).toEqual(["tamarind-grove-collective"]);
   });
 });

@@ -11,6 +11,8 @@
  * - synonyms (`SEARCH_SYNONYMS`) widen a word to its alternatives (OR);
  * - disjunctive facet counts (see `SearchResult.facets`): one extra Orama query per facet that has a filter;
  * - the price range: read from all matches of the main query, or of one more query when a price bound is set.
+ * Organisations live in a second Orama database with their own fields and boosts, searched by the same planning
+ * (`textSearch`), so "sierra verd" or "siera verde" finds Sierra Verde exactly as it finds its coffee.
  */
 import { boundedLevenshtein } from "@orama/orama/internals";
 import { radix } from "@orama/orama/trees";
@@ -21,6 +23,7 @@ import {
   removeMultiple,
   search as oramaSearch,
   upsertMultiple,
+  type AnyOrama,
   type Orama,
   type Results,
   type SearchParams,
@@ -37,11 +40,17 @@ import {
 import { highlight, searchWords, type HighlightTerm } from "./text";
 import {
   FACET_FIELDS,
+  MAX_ORGANIZATION_HITS,
+  ORGANIZATION_SEARCHABLE_ATTRIBUTES,
   SEARCH_SYNONYMS,
   emptyFacets,
   facetCounts,
   serialWrites,
   sortOf,
+  type OrganizationDocument,
+  type OrganizationIndex,
+  type OrganizationSearchQuery,
+  type OrganizationSearchResult,
   type SearchDocument,
   type SearchEngine,
   type SearchFilters,
@@ -99,6 +108,31 @@ const BOOST: Record<(typeof SEARCHABLE)[number], number> = {
   region: 1,
 };
 
+/** A collection's searchable fields, most important first, and how much a match in each weighs. */
+type TextFields = { searchable: readonly string[]; boost: Record<string, number> };
+
+const PRODUCT_FIELDS: TextFields = { searchable: SEARCHABLE, boost: BOOST };
+
+const organizationSchema = {
+  // An enum for the same reason as the products' `id`.
+  id: "enum",
+  name: "string",
+  region: "string",
+  countryName: "string",
+  story: "string",
+} as const;
+
+type OrganizationDb = Orama<typeof organizationSchema>;
+
+/** The same fields, in the same priority order, as Meilisearch's organisation index. */
+const ORGANIZATION_FIELDS: TextFields = {
+  searchable: ORGANIZATION_SEARCHABLE_ATTRIBUTES,
+  boost: { name: 8, region: 3, countryName: 3, story: 1 } satisfies Record<
+    (typeof ORGANIZATION_SEARCHABLE_ATTRIBUTES)[number],
+    number
+  >,
+};
+
 const SORTABLE = new Set(["minPriceCents", "createdAt"]);
 /** Words of this length or more may match with one typo. */
 const TYPO_MIN_LENGTH = 4;
@@ -118,6 +152,26 @@ function createDb(): Db {
     // Only what the engine sorts by: sort indexes on text fields would cost memory and build time for nothing.
     sort: { unsortableProperties: Object.keys(schema).filter((key) => !SORTABLE.has(key)) },
   });
+}
+
+function createOrganizationDb(): OrganizationDb {
+  // Organisations are only ranked by relevance: no sort indexes at all.
+  return create({ schema: organizationSchema, components: { tokenizer }, sort: { enabled: false } });
+}
+
+/** Copies exactly the port's fields (Orama keeps whole documents, and hands back its own objects). */
+function toOrganizationDocument(doc: OrganizationDocument): OrganizationDocument {
+  return {
+    id: doc.id,
+    slug: doc.slug,
+    name: doc.name,
+    kind: doc.kind,
+    legalForm: doc.legalForm,
+    country: doc.country,
+    countryName: doc.countryName,
+    region: doc.region,
+    story: doc.story,
+  };
 }
 
 function toStored(doc: SearchDocument): StoredDocument {
@@ -193,22 +247,6 @@ export function queryClauses(words: string[]): Clause[] {
   return clauses;
 }
 
-/** A document contains `word` as a whole word in any searchable field (Orama's exact-token filter). */
-function containsWord(word: string): Where {
-  return { or: SEARCHABLE.map((field) => ({ [field]: word })) };
-}
-
-function clauseWhere(clause: Clause, replaced: Map<string, string[]>): Where {
-  const wordWhere = (word: string): Where => {
-    const ids = replaced.get(word);
-    return ids ? { id: { in: ids } } : containsWord(word);
-  };
-  const alternatives = clause.alternatives.map((words) =>
-    words.length === 1 ? wordWhere(words[0]) : { and: words.map(wordWhere) },
-  );
-  return alternatives.length === 1 ? alternatives[0] : { or: alternatives };
-}
-
 /**
  * How a text query becomes Orama queries. Like Meilisearch, every word must match and only the last word is
  * treated as a prefix (it may still be being typed): the last word (with its synonyms) is Orama's search term —
@@ -229,23 +267,58 @@ type TextPlan = {
   fuzzyWords: Set<string>;
 };
 
-type OramaQuery = { term?: string; tolerance?: number; properties?: string[]; boost?: typeof BOOST; where?: Where };
+type OramaQuery = {
+  term?: string;
+  tolerance?: number;
+  properties?: string[];
+  boost?: Record<string, number>;
+  where?: Where;
+};
 
-export function createEmbeddedSearchEngine(): SearchEngine {
-  patchOramaPrefixCollection();
-  let db = createDb();
-  const serial = serialWrites();
+function planText(q: string): TextPlan | null {
+  const words = searchWords(q).slice(0, MAX_QUERY_WORDS);
+  if (words.length === 0) return null;
+  const clauses = queryClauses(words);
+  const last = clauses[clauses.length - 1];
+  const lastIsTerm = last.alternatives.every((alternative) => alternative.length === 1);
+  return {
+    clauses,
+    termWords: lastIsTerm ? last.alternatives.flat() : null,
+    tolerance: 0,
+    replaced: new Map(),
+    fuzzyWords: new Set(),
+  };
+}
 
-  async function run(params: OramaQuery & Record<string, unknown>): Promise<Results<StoredDocument>> {
+/**
+ * The `TextPlan` machinery over one Orama database (read through `current`, since `replaceAll` swaps it) and its
+ * searchable fields: products and organisations are searched by exactly the same rules.
+ */
+function textSearch(current: () => AnyOrama, fields: TextFields) {
+  async function run<T>(params: OramaQuery & Record<string, unknown>): Promise<Results<T>> {
     // includeVectors: there are none, and leaving it false makes Orama copy every hit.
-    return (await oramaSearch(db, { includeVectors: true, ...params } as SearchParams<Db>)) as Results<
-      StoredDocument
-    >;
+    return (await oramaSearch(current(), { includeVectors: true, ...params } as SearchParams<AnyOrama>)) as Results<T>;
   }
 
-  function textQuery(plan: TextPlan | null, filters: SearchFilters): OramaQuery {
+  /** A document contains `word` as a whole word in any searchable field (Orama's exact-token filter). */
+  function containsWord(word: string): Where {
+    return { or: fields.searchable.map((field) => ({ [field]: word })) };
+  }
+
+  function clauseWhere(clause: Clause, replaced: Map<string, string[]>): Where {
+    const wordWhere = (word: string): Where => {
+      const ids = replaced.get(word);
+      return ids ? { id: { in: ids } } : containsWord(word);
+    };
+    const alternatives = clause.alternatives.map((words) =>
+      words.length === 1 ? wordWhere(words[0]) : { and: words.map(wordWhere) },
+    );
+    return alternatives.length === 1 ? alternatives[0] : { or: alternatives };
+  }
+
+  /** The Orama query for a plan (null: no words) within `filterWhere` (a built filter, `{}` for none). */
+  function query(plan: TextPlan | null, filterWhere: Where): OramaQuery {
     const conditions: Where[] = [];
-    const filterWhere = buildOramaWhere(filters);
     if (Object.keys(filterWhere).length > 0) conditions.push(filterWhere);
     if (!plan) return conditions.length > 0 ? { where: conditions[0] } : {};
     const whereClauses = plan.termWords ? plan.clauses.slice(0, -1) : plan.clauses;
@@ -255,24 +328,9 @@ export function createEmbeddedSearchEngine(): SearchEngine {
     return {
       term: termWords.join(" "),
       tolerance: plan.termWords ? plan.tolerance : 0,
-      properties: [...SEARCHABLE],
-      boost: BOOST,
+      properties: [...fields.searchable],
+      boost: fields.boost,
       ...(where ? { where } : {}),
-    };
-  }
-
-  function planText(q: string): TextPlan | null {
-    const words = searchWords(q).slice(0, MAX_QUERY_WORDS);
-    if (words.length === 0) return null;
-    const clauses = queryClauses(words);
-    const last = clauses[clauses.length - 1];
-    const lastIsTerm = last.alternatives.every((alternative) => alternative.length === 1);
-    return {
-      clauses,
-      termWords: lastIsTerm ? last.alternatives.flat() : null,
-      tolerance: 0,
-      replaced: new Map(),
-      fuzzyWords: new Set(),
     };
   }
 
@@ -288,14 +346,14 @@ export function createEmbeddedSearchEngine(): SearchEngine {
       changed = true;
     }
     const whereClauses = plan.termWords ? plan.clauses.slice(0, -1) : plan.clauses;
-    const all = count(db);
+    const all = count(current());
     for (const word of new Set(whereClauses.flatMap((clause) => clause.alternatives.flat()))) {
       const exact = await run({ where: containsWord(word), preflight: true });
       if (exact.count > 0) continue;
-      const search = { term: word, properties: [...SEARCHABLE], limit: all };
-      let matches = await run({ ...search, tolerance: 0 });
+      const search = { term: word, properties: [...fields.searchable], limit: all };
+      let matches = await run<{ id: string }>({ ...search, tolerance: 0 });
       if (matches.count === 0 && word.length >= TYPO_MIN_LENGTH) {
-        matches = await run({ ...search, tolerance: 1 });
+        matches = await run<{ id: string }>({ ...search, tolerance: 1 });
         plan.fuzzyWords.add(word);
       }
       plan.replaced.set(
@@ -306,6 +364,17 @@ export function createEmbeddedSearchEngine(): SearchEngine {
     }
     return changed;
   }
+
+  return { run, query, relax };
+}
+
+export function createEmbeddedSearchEngine(): SearchEngine {
+  patchOramaPrefixCollection();
+  let db = createDb();
+  const serial = serialWrites();
+  const products = textSearch(() => db, PRODUCT_FIELDS);
+  const run = (params: OramaQuery & Record<string, unknown>) => products.run<StoredDocument>(params);
+  const textQuery = (plan: TextPlan | null, filters: SearchFilters) => products.query(plan, buildOramaWhere(filters));
 
   async function search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
@@ -329,7 +398,7 @@ export function createEmbeddedSearchEngine(): SearchEngine {
       });
 
     let result = await main();
-    if (result.count === 0 && plan && (await relax(plan))) result = await main();
+    if (result.count === 0 && plan && (await products.relax(plan))) result = await main();
 
     const facets = emptyFacets();
     for (const facet of inactiveFacets) facets[facet] = facetCounts(result.facets?.[FACET_FIELDS[facet]]?.values);
@@ -396,6 +465,53 @@ export function createEmbeddedSearchEngine(): SearchEngine {
     async health() {
       return { ok: true, detail: `embedded (Orama), ${count(db)} documents` };
     },
+    organizations: createOrganizationIndex(),
+  };
+}
+
+function createOrganizationIndex(): OrganizationIndex {
+  let db = createOrganizationDb();
+  const serial = serialWrites();
+  const organizations = textSearch(() => db, ORGANIZATION_FIELDS);
+
+  async function search(query: OrganizationSearchQuery): Promise<OrganizationSearchResult> {
+    const started = performance.now();
+    const plan = planText(query.q);
+    if (!plan) return { hits: [], total: 0, tookMs: elapsed(started) };
+    const limit = Math.min(Math.max(1, Math.floor(query.limit) || 1), MAX_ORGANIZATION_HITS);
+    const main = () => organizations.run<OrganizationDocument>({ ...organizations.query(plan, {}), limit });
+    let result = await main();
+    if (result.count === 0 && (await organizations.relax(plan))) result = await main();
+    const terms = highlightTerms(plan);
+    return {
+      hits: result.hits.map(({ document }) => ({
+        document: toOrganizationDocument(document),
+        highlights: { name: highlight(document.name, terms), region: highlight(document.region, terms) },
+      })),
+      total: result.count,
+      tookMs: elapsed(started),
+    };
+  }
+
+  return {
+    replaceAll(docs) {
+      return serial(async () => {
+        const fresh = createOrganizationDb();
+        await insertMultiple(fresh, docs.map(toOrganizationDocument), 1000);
+        db = fresh;
+      });
+    },
+    upsert(docs) {
+      return serial(async () => {
+        if (docs.length > 0) await upsertMultiple(db, docs.map(toOrganizationDocument));
+      });
+    },
+    remove(ids) {
+      return serial(async () => {
+        if (ids.length > 0) await removeMultiple(db, ids);
+      });
+    },
+    search,
   };
 }
 

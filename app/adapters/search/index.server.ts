@@ -23,4 +23,11 @@ export function createSearchEngine(env: SearchEnv): SearchEngine {
   return createEmbeddedSearchEngine();
 }
 
-export type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "./types";
+export type {
+  OrganizationDocument,
+  OrganizationSearchResult,
+  SearchDocument,
+  SearchEngine,
+  SearchQuery,
+  SearchResult,
+} from "./types";

@@ -9,6 +9,9 @@
  * - `search()` sends one multi-search request: the page of hits with the facets that have no filter of their own,
  *   plus one count-only query per filtered facet (disjunctive counts) and, when a price bound is set, one for the
  *   price range without it. Filters are Meilisearch filter strings built by `buildMeilisearchFilter`.
+ * - Organisations live in a second index, `<index>_organizations` (settings `MEILISEARCH_ORGANIZATION_SETTINGS`),
+ *   set up, rebuilt (through `<index>_organizations_tmp`) and written exactly like the product index, and searched
+ *   with one plain search request (`buildOrganizationSearchRequest`).
  */
 import {
   Meilisearch,
@@ -16,6 +19,8 @@ import {
   type IndexSwap,
   type MultiSearchQuery,
   type MultiSearchResult,
+  type SearchParams,
+  type SearchResponse,
   type Settings,
   type Task,
 } from "meilisearch";
@@ -26,15 +31,20 @@ import {
   withoutFacetFilter,
   withoutPriceFilter,
 } from "~/domain/search-query";
-import { markedToSafeHtml } from "./text";
+import { markedToSafeHtml, searchWords } from "./text";
 import {
   FACET_FIELDS,
+  MAX_ORGANIZATION_HITS,
+  ORGANIZATION_SEARCHABLE_ATTRIBUTES,
   SEARCHABLE_ATTRIBUTES,
   SEARCH_SYNONYMS,
   emptyFacets,
   facetCounts,
   serialWrites,
   sortOf,
+  type OrganizationDocument,
+  type OrganizationSearchQuery,
+  type OrganizationSearchResult,
   type SearchDocument,
   type SearchEngine,
   type SearchFilters,
@@ -46,7 +56,7 @@ import {
 export type MeilisearchEngineOptions = {
   host: string;
   apiKey?: string;
-  /** Index uid; default "products". */
+  /** Index uid; default "products". Organisations go to `<index>_organizations`. */
   index?: string;
   /** How long to wait for one task (settings, a batch of documents, a swap); default 2 minutes. */
   taskTimeoutMs?: number;
@@ -87,6 +97,67 @@ export const MEILISEARCH_SETTINGS = {
   pagination: { maxTotalHits: MEILISEARCH_MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
 } satisfies Settings;
+
+/** The organisation index: relevance only, no facets, filters or sorting; the same typo and synonym rules. */
+export const MEILISEARCH_ORGANIZATION_SETTINGS = {
+  searchableAttributes: [...ORGANIZATION_SEARCHABLE_ATTRIBUTES],
+  rankingRules: ["words", "typo", "proximity", "attribute", "exactness"],
+  typoTolerance: MEILISEARCH_SETTINGS.typoTolerance,
+  synonyms: SEARCH_SYNONYMS,
+  pagination: { maxTotalHits: MEILISEARCH_MAX_TOTAL_HITS },
+} satisfies Settings;
+
+/** The organisation index's uid, derived from the product index's. */
+export function organizationIndexUid(indexUid: string): string {
+  return `${indexUid}_organizations`;
+}
+
+/** The body of an organisation search (exported so tests can check it without a server). */
+export function buildOrganizationSearchRequest(query: OrganizationSearchQuery) {
+  return {
+    matchingStrategy: "all",
+    page: 1,
+    hitsPerPage: Math.min(Math.max(1, Math.floor(query.limit) || 1), MAX_ORGANIZATION_HITS),
+    attributesToHighlight: ["name", "region"],
+    highlightPreTag: HIGHLIGHT_PRE_TAG,
+    highlightPostTag: HIGHLIGHT_POST_TAG,
+  } satisfies SearchParams;
+}
+
+type OrganizationHit = SearchResponse<OrganizationDocument>["hits"][number];
+
+function toOrganizationDocument(hit: OrganizationHit): OrganizationDocument {
+  return {
+    id: String(hit.id),
+    slug: hit.slug,
+    name: hit.name,
+    kind: hit.kind,
+    legalForm: hit.legalForm,
+    country: hit.country,
+    countryName: hit.countryName,
+    region: hit.region,
+    story: hit.story,
+  };
+}
+
+/** An organisation search response → the port's result. */
+export function toOrganizationSearchResult(
+  response: SearchResponse<OrganizationDocument>,
+  tookMs: number,
+): OrganizationSearchResult {
+  const marked = (hit: OrganizationHit, field: "name" | "region") => {
+    const value = hit._formatted?.[field];
+    return markedToSafeHtml(typeof value === "string" ? value : hit[field], HIGHLIGHT_PRE_TAG, HIGHLIGHT_POST_TAG);
+  };
+  return {
+    hits: response.hits.map((hit) => ({
+      document: toOrganizationDocument(hit),
+      highlights: { name: marked(hit, "name"), region: marked(hit, "region") },
+    })),
+    total: response.totalHits ?? response.estimatedTotalHits ?? 0,
+    tookMs,
+  };
+}
 
 /** A Meilisearch filter string value: double-quoted, with backslashes and quotes escaped. */
 export function quoteFilterValue(value: string): string {
@@ -234,15 +305,16 @@ export class MeilisearchTaskError extends Error {
 
 export function createMeilisearchEngine(options: MeilisearchEngineOptions): SearchEngine {
   const indexUid = options.index ?? "products";
-  const tmpUid = `${indexUid}_tmp`;
+  const organizationsUid = organizationIndexUid(indexUid);
   const client = new Meilisearch({
     host: options.host,
     apiKey: options.apiKey,
     timeout: 30_000,
     defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 120_000, interval: options.taskPollIntervalMs ?? 50 },
   });
-  // Writes from this process run in order; an upsert during a reindex goes to the index that is swapped in.
+  // Writes from this process run in order, per index; an upsert during a reindex goes to the index swapped in.
   const serial = serialWrites();
+  const serialOrganizations = serialWrites();
 
   /** Waits for a task; throws unless it succeeded (or failed with one of the `acceptable` error codes). */
   async function completed(action: string, enqueued: EnqueuedTaskPromise, acceptable: string[] = []): Promise<Task> {
@@ -252,47 +324,54 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     throw new MeilisearchTaskError(action, task);
   }
 
-  async function createAndConfigure(uid: string) {
+  async function createAndConfigure(uid: string, settings: Settings) {
     await completed(`create the index "${uid}"`, client.createIndex(uid, { primaryKey: "id" }), [
       "index_already_exists",
     ]);
-    await completed(`apply the settings of the index "${uid}"`, client.index(uid).updateSettings(MEILISEARCH_SETTINGS));
+    await completed(`apply the settings of the index "${uid}"`, client.index(uid).updateSettings(settings));
   }
 
-  async function addDocuments(uid: string, docs: SearchDocument[]) {
+  async function addDocuments(uid: string, docs: { id: string }[]) {
     for (let start = 0; start < docs.length; start += DOCUMENT_BATCH_SIZE) {
       const batch = docs.slice(start, start + DOCUMENT_BATCH_SIZE);
       await completed(
         `add ${batch.length} documents to the index "${uid}"`,
-        client.index<SearchDocument>(uid).addDocuments(batch, { primaryKey: "id" }),
+        client.index(uid).addDocuments(batch, { primaryKey: "id" }),
       );
     }
+  }
+
+  /** Fills `<uid>_tmp` (settings first), swaps it with `uid` in one atomic task, and deletes the old one. */
+  async function rebuild(uid: string, settings: Settings, docs: { id: string }[]) {
+    const tmpUid = `${uid}_tmp`;
+    // A leftover from an interrupted reindex would carry stale documents into the swap.
+    await completed(`delete the index "${tmpUid}"`, client.deleteIndex(tmpUid), ["index_not_found"]);
+    await completed(`create the index "${tmpUid}"`, client.createIndex(tmpUid, { primaryKey: "id" }));
+    await completed(`apply the settings of the index "${tmpUid}"`, client.index(tmpUid).updateSettings(settings));
+    await addDocuments(tmpUid, docs);
+    // Swapping needs both indexes; the live one may not exist yet on a fresh server.
+    await completed(`create the index "${uid}"`, client.createIndex(uid, { primaryKey: "id" }), [
+      "index_already_exists",
+    ]);
+    // `rename` is optional on the server (default false) and unknown to servers before 1.18: leave it out.
+    const swap = { indexes: [uid, tmpUid] } as IndexSwap;
+    await completed(`swap the indexes "${uid}" and "${tmpUid}"`, client.swapIndexes([swap]));
+    await completed(`delete the index "${tmpUid}"`, client.deleteIndex(tmpUid), ["index_not_found"]);
+  }
+
+  async function removeDocuments(uid: string, ids: string[]) {
+    if (ids.length === 0) return;
+    await completed(`delete ${ids.length} documents from the index "${uid}"`, client.index(uid).deleteDocuments(ids));
   }
 
   return {
     name: "meilisearch",
     async setup() {
-      await createAndConfigure(indexUid);
+      await createAndConfigure(indexUid, MEILISEARCH_SETTINGS);
+      await createAndConfigure(organizationsUid, MEILISEARCH_ORGANIZATION_SETTINGS);
     },
     replaceAll(docs) {
-      return serial(async () => {
-        // A leftover from an interrupted reindex would carry stale documents into the swap.
-        await completed(`delete the index "${tmpUid}"`, client.deleteIndex(tmpUid), ["index_not_found"]);
-        await completed(`create the index "${tmpUid}"`, client.createIndex(tmpUid, { primaryKey: "id" }));
-        await completed(
-          `apply the settings of the index "${tmpUid}"`,
-          client.index(tmpUid).updateSettings(MEILISEARCH_SETTINGS),
-        );
-        await addDocuments(tmpUid, docs);
-        // Swapping needs both indexes; the live one may not exist yet on a fresh server.
-        await completed(`create the index "${indexUid}"`, client.createIndex(indexUid, { primaryKey: "id" }), [
-          "index_already_exists",
-        ]);
-        // `rename` is optional on the server (default false) and unknown to servers before 1.18: leave it out.
-        const swap = { indexes: [indexUid, tmpUid] } as IndexSwap;
-        await completed(`swap the indexes "${indexUid}" and "${tmpUid}"`, client.swapIndexes([swap]));
-        await completed(`delete the index "${tmpUid}"`, client.deleteIndex(tmpUid), ["index_not_found"]);
-      });
+      return serial(() => rebuild(indexUid, MEILISEARCH_SETTINGS, docs));
     },
     upsert(docs) {
       return serial(async () => {
@@ -300,13 +379,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       });
     },
     remove(ids) {
-      return serial(async () => {
-        if (ids.length === 0) return;
-        await completed(
-          `delete ${ids.length} documents from the index "${indexUid}"`,
-          client.index(indexUid).deleteDocuments(ids),
-        );
-      });
+      return serial(() => removeDocuments(indexUid, ids));
     },
     async search(query) {
       const started = performance.now();
@@ -327,6 +400,28 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
         const message = error instanceof Error ? error.message : String(error);
         return { ok: false, detail: `Meilisearch: ${message}` };
       }
+    },
+    organizations: {
+      replaceAll(docs) {
+        return serialOrganizations(() => rebuild(organizationsUid, MEILISEARCH_ORGANIZATION_SETTINGS, docs));
+      },
+      upsert(docs) {
+        return serialOrganizations(async () => {
+          if (docs.length > 0) await addDocuments(organizationsUid, docs);
+        });
+      },
+      remove(ids) {
+        return serialOrganizations(() => removeDocuments(organizationsUid, ids));
+      },
+      async search(query) {
+        const started = performance.now();
+        // Same rule as the embedded engine: no words, no organisations (Meilisearch would list them all).
+        if (searchWords(query.q).length === 0) return { hits: [], total: 0, tookMs: 0 };
+        const response = await client
+          .index<OrganizationDocument>(organizationsUid)
+          .search(query.q, buildOrganizationSearchRequest(query));
+        return toOrganizationSearchResult(response, Math.round((performance.now() - started) * 100) / 100);
+      },
     },
   };
 }

@@ -74,9 +74,65 @@ export type SearchResult = {
   tookMs: number;
 };
 
+/**
+ * One organisation (producer, supplier, distributor, buying co-op), denormalised for search: what its public page
+ * (`/producers/:slug`) shows about it. Every organisation has such a page, so every organisation is indexed.
+ */
+export type OrganizationDocument = {
+  /** The organisation id. */
+  id: string;
+  slug: string;
+  name: string;
+  /** `OrganizationKind`. */
+  kind: string;
+  /** `LegalForm`. */
+  legalForm: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** The country's English name, so "Peru" finds organisations in PE. */
+  countryName: string;
+  region: string;
+  /** Plain text. */
+  story: string;
+};
+
+export type OrganizationSearchQuery = {
+  /** Free text; an empty query matches nothing (organisations are only looked up for typed words). */
+  q: string;
+  /** How many hits to return, best first (1–100). */
+  limit: number;
+};
+
+export type OrganizationSearchHit = {
+  document: OrganizationDocument;
+  /** HTML-safe, matched words in `<mark>`, like `SearchHit.highlights`; always present. */
+  highlights: { name: string; region: string };
+};
+
+export type OrganizationSearchResult = {
+  hits: OrganizationSearchHit[];
+  /** How many organisations match in all (Meilisearch: up to its `maxTotalHits`). */
+  total: number;
+  tookMs: number;
+};
+
+/**
+ * The engine's second index: organisations. Same text rules as products (every word must match, the last word as a
+ * prefix, one typo from 4 letters when nothing matches as typed, the same synonyms); no facets, filters or sorting.
+ */
+export interface OrganizationIndex {
+  /** Replaces every organisation; searches keep answering from the old set until it is done. */
+  replaceAll(docs: OrganizationDocument[]): Promise<void>;
+  /** Adds or fully replaces these organisations (by id). Resolves when they are searchable. */
+  upsert(docs: OrganizationDocument[]): Promise<void>;
+  /** Removes these ids; ids not in the index are ignored. */
+  remove(ids: string[]): Promise<void>;
+  search(query: OrganizationSearchQuery): Promise<OrganizationSearchResult>;
+}
+
 export interface SearchEngine {
   readonly name: "embedded" | "meilisearch";
-  /** Creates the index and applies its settings; safe to call again. */
+  /** Creates the indexes (products and organisations) and applies their settings; safe to call again. */
   setup(): Promise<void>;
   /** Replaces the whole index with these documents; searches keep answering from the old index until it is done. */
   replaceAll(docs: SearchDocument[]): Promise<void>;
@@ -85,7 +141,10 @@ export interface SearchEngine {
   /** Removes these ids; ids not in the index are ignored. Resolves when they no longer show. */
   remove(ids: string[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /** Reports on the product index, the one the site cannot work without. */
   health(): Promise<{ ok: boolean; detail: string }>;
+  /** Organisations, in an index of their own. */
+  readonly organizations: OrganizationIndex;
 }
 
 /**
@@ -117,6 +176,11 @@ export const SEARCHABLE_ATTRIBUTES = [
   "description",
   "region",
 ] as const;
+
+/** The organisation index's searchable attributes, most important first (as `SEARCHABLE_ATTRIBUTES`). */
+export const ORGANIZATION_SEARCHABLE_ATTRIBUTES = ["name", "region", "countryName", "story"] as const;
+
+export const MAX_ORGANIZATION_HITS = 100;
 
 /** Which document field each facet reads. */
 export const FACET_FIELDS: Record<SearchFacet, keyof SearchDocument> = {
