@@ -15,6 +15,8 @@ import { FlashMessage } from "~/components/flash-message";
 import { SiteFooter, SiteHeader } from "~/components/site-header";
 import { getUser } from "~/lib/auth.server";
 import { consumeFlash } from "~/lib/flash.server";
+import { readGuestCartId } from "~/lib/shopper.server";
+import { cartLineCount } from "~/services/cart.server";
 import styles from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -31,9 +33,10 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, flash] = await Promise.all([getUser(request), consumeFlash(request)]);
+  const [user, flash, guestCartId] = await Promise.all([getUser(request), consumeFlash(request), readGuestCartId(request)]);
+  const cartCount = await cartLineCount({ userId: user?.id ?? null, guestCartId });
   return json(
-    { user: user ? { name: user.name, isPlatformAdmin: user.isPlatformAdmin } : null, flash: flash.message },
+    { user: user ? { name: user.name, isPlatformAdmin: user.isPlatformAdmin } : null, flash: flash.message, cartCount },
     flash.message ? { headers: { "Set-Cookie": flash.setCookie } } : undefined,
   );
 }
@@ -52,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           Skip to content
         </a>
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} cartCount={data?.cartCount ?? 0} />
         {data?.flash ? <FlashMessage message={data.flash} /> : null}
         <div id="main" className="flex-1">
           {children}

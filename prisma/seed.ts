@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { categories, organizations, products, users } from "./seed-data";
 import { seedProvenance } from "./seed-labels";
+import { seedTrade } from "./seed-trade";
 
 export const DEMO_PASSWORD = "solidarity-demo";
 
@@ -27,6 +28,7 @@ export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
         organizationIds.set(organization.slug, row.id);
       }
       let adminUserId: string | null = null;
+      const userIds = new Map<string, string>();
       for (const { memberships, ...user } of users) {
         const row = await tx.user.create({
           data: {
@@ -40,6 +42,7 @@ export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
             },
           },
         });
+        userIds.set(user.email, row.id);
         if (user.isPlatformAdmin) adminUserId ??= row.id;
       }
       if (!adminUserId) throw new Error("The demo data needs a platform admin to review its certifications");
@@ -58,6 +61,7 @@ export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
         productIds.set(product.slug, row.id);
         for (const variant of row.variants) variantIds.set(variant.sku, variant);
       }
+      await seedTrade(tx, { organizations: organizationIds, users: userIds });
       return seedProvenance(tx, {
         organizations: organizationIds,
         products: productIds,

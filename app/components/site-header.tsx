@@ -6,7 +6,7 @@ type HeaderUser = { name: string; isPlatformAdmin: boolean } | null;
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-100 text-brand-900" : "text-stone-700 hover:bg-stone-100"}`;
 
-export function SiteHeader({ user }: { user: HeaderUser }) {
+export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: number }) {
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const links = (
@@ -21,9 +21,14 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         Labels
       </NavLink>
       {user ? (
-        <NavLink to="/dashboard" className={navLinkClass}>
-          Dashboard
-        </NavLink>
+        <>
+          <NavLink to="/orders" className={navLinkClass}>
+            Orders
+          </NavLink>
+          <NavLink to="/dashboard" className={navLinkClass}>
+            Dashboard
+          </NavLink>
+        </>
       ) : null}
       <NavLink to="/search" className={(state) => `${navLinkClass(state)} xl:hidden`}>
         Search
@@ -86,6 +91,9 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           {location.pathname === "/search" ? null : <div className="hidden xl:block">{searchBox("site-search")}</div>}
           {account}
         </div>
+        <NavLink to="/cart" className={(state) => `${navLinkClass(state)} ml-auto lg:ml-0 lg:order-last`}>
+          Cart{cartCount ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white">{cartCount}<span className="sr-only"> {cartCount === 1 ? "item" : "items"}</span></span> : null}
+        </NavLink>
         <button
           type="button"
           className="rounded-md border border-stone-300 px-3 py-2 text-sm lg:hidden"

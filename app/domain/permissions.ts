@@ -13,13 +13,17 @@ export type Permission =
   | "members:view"
   | "members:manage"
   /** List and edit products, their provenance and prices, and claim labels for them. */
-  | "catalog:manage";
+  | "catalog:manage"
+  /** See the organisation's sales (fulfilments) and its ledger. */
+  | "orders:view"
+  /** Give buying organisations invoice terms; export the ledger. */
+  | "orders:manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  OWNER: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage"],
-  ADMIN: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage"],
+  OWNER: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage"],
+  ADMIN: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage"],
   // Members do the day-to-day work of listing goods; governance (profile, membership) stays with owners and admins.
-  MEMBER: ["organization:view-dashboard", "members:view", "catalog:manage"],
+  MEMBER: ["organization:view-dashboard", "members:view", "catalog:manage", "orders:view"],
 };
 
 export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {

@@ -97,10 +97,15 @@ export function productsToCsv(products: readonly CsvProduct[]): string {
         min_order: String(variant.minOrderUnits),
         lot_code: variant.lotCode ?? "",
       };
-      return PRODUCT_CSV_COLUMNS.map((column) => escapeFormula(row[column]));
+      return PRODUCT_CSV_COLUMNS.map((column) => row[column]);
     }),
   );
-  return stringify([[...PRODUCT_CSV_COLUMNS], ...rows], {
+  return toCsv(PRODUCT_CSV_COLUMNS, rows);
+}
+
+/** A header and rows → RFC 4180 CSV (CRLF, quotes doubled) with formula-like cells escaped; every export uses it. */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return stringify([[...header], ...rows.map((row) => row.map(escapeFormula))], {
     record_delimiter: "windows",
     // csv-stringify only quotes the record delimiter itself (CRLF); a lone LF or CR in a value must be quoted too.
     quoted_match: /[\r\n]/,

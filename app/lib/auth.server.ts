@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { createSession, findActiveSession, revokeSession } from "~/services/accounts.server";
 import { sessionIdCookie } from "./cookies.server";
 import { safeRedirect } from "./safe-redirect";
+import { adoptGuestCart } from "./shopper.server";
 
 export type SessionUser = { id: string; email: string; name: string; isPlatformAdmin: boolean };
 
@@ -40,7 +41,9 @@ export async function requireAnonymous(request: Request) {
   if (await getSession(request)) throw redirect("/dashboard");
 }
 
-export async function logIn(userId: string, redirectTo: string | undefined, headers = new Headers()) {
+/** Starts a session; a guest's cart from before logging in is merged into the user's. */
+export async function logIn(request: Request, userId: string, redirectTo: string | undefined, headers = new Headers()) {
+  await adoptGuestCart(request, userId, headers);
   const session = await createSession(userId);
   headers.append("Set-Cookie", await sessionIdCookie.serialize(session.id));
   return redirect(safeRedirect(redirectTo, "/dashboard"), { headers });

@@ -22,3 +22,13 @@ export const sessionIdCookie = createCookie("__session", {
 export const flashStorage = createCookieSessionStorage({
   cookie: { name: "__flash", httpOnly: true, sameSite: "lax", path: "/", secure, secrets },
 });
+
+/** A guest's cart id (signed). Merged into their own cart when they log in or sign up. */
+export const guestCartCookie = createCookie("__cart", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure,
+  secrets,
+  maxAge: 60 * 60 * 24 * 30,
+});

@@ -73,6 +73,11 @@ export default function DashboardLayout() {
             </NavLink>
           ) : null}
           {active ? (
+            <NavLink to="/dashboard/orders" className={linkClass}>
+              Orders &amp; ledger
+            </NavLink>
+          ) : null}
+          {active ? (
             <NavLink to="/dashboard/members" className={linkClass}>
               Members
             </NavLink>

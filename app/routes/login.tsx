@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   await resetRateLimit(accountKey);
-  return logIn(user.id, redirectTo);
+  return logIn(request, user.id, redirectTo);
 }
 
 export default function LoginPage() {

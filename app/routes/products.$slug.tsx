@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { VerifiedBadge } from "~/components/cards";
+import { Button } from "~/components/ui/form";
 import { LabelBadge } from "~/components/label-badge";
 import { PriceBreakdown } from "~/components/provenance/price-breakdown";
 import { ProvenanceTimeline } from "~/components/provenance/timeline";
@@ -151,6 +152,7 @@ export default function ProductPage() {
               </tbody>
             </table>
           </div>
+          <AddToCart variants={product.variants} selectedSku={selected?.sku ?? null} showWholesale={showWholesale} />
           {showWholesale ? null : (
             <p className="mt-2 text-xs text-stone-600">
               Wholesale case prices are shown to verified buying co-ops and businesses
@@ -185,5 +187,53 @@ export default function ProductPage() {
         <div className="prose-product mt-3 space-y-3 text-stone-800" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
       </section>
     </main>
+  );
+}
+
+type CartVariant = { id: string; sku: string; unitLabel: string; caseSize: number; stock: number; minOrderUnits: number; wholesaleCasePriceCents: number | null };
+
+/** Posts to /cart, which redirects back here with a message; works without JavaScript. */
+function AddToCart({ variants, selectedSku, showWholesale }: { variants: CartVariant[]; selectedSku: string | null; showWholesale: boolean }) {
+  const location = useLocation();
+  const navigation = useNavigation();
+  const adding = navigation.state === "submitting" && navigation.formAction === "/cart";
+  const available = variants.filter((variant) => variant.stock > 0);
+  if (available.length === 0) return <p className="mt-4 font-medium text-red-700">Out of stock for now.</p>;
+  const initial = available.find((variant) => variant.sku === selectedSku) ?? available[0];
+  return (
+    <Form method="post" action="/cart" className="mt-5 space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Add to cart">
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="text-sm font-medium text-stone-800">
+          Option
+          <select name="variantId" defaultValue={initial.id} key={initial.id} className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2">
+            {available.map((variant) => (
+              <option key={variant.id} value={variant.id}>
+                {variant.unitLabel}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-stone-800">
+          Quantity
+          <input name="quantity" type="number" min={1} max={9999} defaultValue={Math.max(1, initial.minOrderUnits)} required className="mt-1 block w-24 rounded-md border border-stone-300 px-3 py-2" />
+        </label>
+        {showWholesale ? (
+          <fieldset className="text-sm">
+            <legend className="font-medium text-stone-800">Buy</legend>
+            <label className="mr-3 inline-flex items-center gap-1">
+              <input type="radio" name="mode" value="UNIT" defaultChecked /> units (retail)
+            </label>
+            <label className="inline-flex items-center gap-1">
+              <input type="radio" name="mode" value="CASE" /> whole cases (wholesale)
+            </label>
+          </fieldset>
+        ) : null}
+        <Button type="submit" pending={adding} pendingText="Adding…">
+          Add to cart
+        </Button>
+      </div>
+    </Form>
   );
 }

@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   try {
     const { user } = await signUp(submission.value);
-    return logIn(user.id, submission.value.redirectTo);
+    return logIn(request, user.id, submission.value.redirectTo);
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return json(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }), {

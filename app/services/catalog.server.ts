@@ -139,6 +139,7 @@ export async function getProduct(slug: string, now = new Date()) {
       variants: {
         orderBy: { position: "asc" },
         select: {
+          id: true,
           sku: true,
           unitLabel: true,
           caseSize: true,

@@ -1,7 +1,10 @@
 import { expireCertifications } from "./certifications.server";
-import { deliverSearchEvents } from "./search.server";
+import { releaseExpiredReservations } from "./checkout.server";
+import { deliverOutbox } from "./outbox-worker.server";
 
 export const EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
+/** How often unpaid card orders are checked for an expired stock reservation. */
+export const RESERVATION_INTERVAL_MS = 60 * 1000;
 /** How often the outbox is polled: a product edit reaches search within about this long. */
 export const OUTBOX_POLL_MS = 250;
 
@@ -20,6 +23,16 @@ async function runExpiry() {
   }
 }
 
+/** Returns the stock of card orders that were never paid. */
+async function runReservations() {
+  try {
+    const count = await releaseExpiredReservations(new Date());
+    if (count) console.info(`[jobs] Released the stock of ${count} unpaid order${count === 1 ? "" : "s"}.`);
+  } catch (error) {
+    console.error("[jobs] Releasing expired reservations failed:", error);
+  }
+}
+
 let delivering = false;
 
 /** One outbox pass at a time; a slow pass (search engine down, retries) never piles up behind itself. */
@@ -27,7 +40,7 @@ async function runOutbox() {
   if (delivering) return;
   delivering = true;
   try {
-    await deliverSearchEvents();
+    await deliverOutbox();
   } catch (error) {
     console.error("[jobs] Delivering outbox events failed:", error);
   } finally {
@@ -45,6 +58,8 @@ export function startBackgroundJobs(): boolean {
   holder[STARTED] = true;
   void runExpiry();
   setInterval(() => void runExpiry(), EXPIRY_INTERVAL_MS).unref();
+  void runReservations();
+  setInterval(() => void runReservations(), RESERVATION_INTERVAL_MS).unref();
   setInterval(() => void runOutbox(), OUTBOX_POLL_MS).unref();
   return true;
 }

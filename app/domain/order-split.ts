@@ -1,0 +1,122 @@
+/**
+ * Who receives what from an order, in whole cents. Pure, property-tested (tests/unit/order-split.test.ts).
+ *
+ * - The buyer pays the goods, the distributor's handling fee on them and, for delivery, the delivery fee.
+ * - From each seller's goods the platform fee and the solidarity-fund share are taken, each rounded DOWN, so any
+ *   rounding cent stays with the producer; the seller receives the rest.
+ * - The ledger is double-entry: the buyer's payment (negative) balances the parties' shares (positive), so an
+ *   order's entries always sum to zero and the shares sum exactly to what the buyer paid.
+ */
+
+export type FeeRates = {
+  platformFeeBps: number;
+  solidarityFundBps: number;
+  /** The distributor's fee on goods it handles; 0 when no distributor is involved. */
+  distributorFeeBps: number;
+};
+
+export type SellerSplit = {
+  goodsCents: number;
+  sellerPayoutCents: number;
+  platformFeeCents: number;
+  solidarityFundCents: number;
+  /** Paid by the buyer on top of the goods. */
+  distributionFeeCents: number;
+};
+
+const BPS = 10_000;
+
+function shareOf(cents: number, bps: number): number {
+  if (!Number.isInteger(cents) || cents < 0) throw new Error(`Amounts must be non-negative integer cents, got ${cents}`);
+  if (!Number.isInteger(bps) || bps < 0 || bps > BPS) throw new Error(`Rates must be whole basis points 0–10000, got ${bps}`);
+  return Math.floor((cents * bps) / BPS);
+}
+
+export function splitSellerGoods(goodsCents: number, rates: FeeRates): SellerSplit {
+  const platformFeeCents = shareOf(goodsCents, rates.platformFeeBps);
+  const solidarityFundCents = shareOf(goodsCents, rates.solidarityFundBps);
+  if (platformFeeCents + solidarityFundCents > goodsCents) throw new Error("Fees cannot exceed the goods they are taken from");
+  return {
+    goodsCents,
+    sellerPayoutCents: goodsCents - platformFeeCents - solidarityFundCents,
+    platformFeeCents,
+    solidarityFundCents,
+    distributionFeeCents: shareOf(goodsCents, rates.distributorFeeBps),
+  };
+}
+
+export type OrderTotals = {
+  goodsCents: number;
+  distributionFeeCents: number;
+  deliveryFeeCents: number;
+  totalCents: number;
+};
+
+export function orderTotals(splits: readonly SellerSplit[], deliveryFeeCents: number): OrderTotals {
+  if (!Number.isInteger(deliveryFeeCents) || deliveryFeeCents < 0) throw new Error("The delivery fee must be non-negative integer cents");
+  const goodsCents = splits.reduce((sum, split) => sum + split.goodsCents, 0);
+  const distributionFeeCents = splits.reduce((sum, split) => sum + split.distributionFeeCents, 0);
+  return { goodsCents, distributionFeeCents, deliveryFeeCents, totalCents: goodsCents + distributionFeeCents + deliveryFeeCents };
+}
+
+export type LedgerAccount = "BUYER" | "SELLER" | "DISTRIBUTOR" | "PLATFORM" | "SOLIDARITY_FUND";
+
+export type LedgerLine = {
+  account: LedgerAccount;
+  organizationId: string | null;
+  fulfillmentId: string | null;
+  amountCents: number;
+  description: string;
+};
+
+export type LedgerOrder = {
+  number: string;
+  buyerOrganizationId: string | null;
+  distributor: { id: string; name: string } | null;
+  deliveryFeeCents: number;
+  totalCents: number;
+  fulfillments: ReadonlyArray<SellerSplit & { id: string; seller: { id: string; name: string } }>;
+};
+
+/** The balanced entries for a confirmed order. Zero amounts are left out (a 0% fee writes nothing). */
+export function ledgerLinesFor(order: LedgerOrder): LedgerLine[] {
+  const lines: LedgerLine[] = [
+    {
+      account: "BUYER",
+      organizationId: order.buyerOrganizationId,
+      fulfillmentId: null,
+      amountCents: -order.totalCents,
+      description: `Payment for order ${order.number}`,
+    },
+  ];
+  for (const fulfillment of order.fulfillments) {
+    const of = `${fulfillment.seller.name} goods in order ${order.number}`;
+    lines.push(
+      { account: "SELLER", organizationId: fulfillment.seller.id, fulfillmentId: fulfillment.id, amountCents: fulfillment.sellerPayoutCents, description: `Payout for ${of}` },
+      { account: "PLATFORM", organizationId: null, fulfillmentId: fulfillment.id, amountCents: fulfillment.platformFeeCents, description: `Platform fee on ${of}` },
+      { account: "SOLIDARITY_FUND", organizationId: null, fulfillmentId: fulfillment.id, amountCents: fulfillment.solidarityFundCents, description: `Solidarity fund share of ${of}` },
+    );
+    if (order.distributor) {
+      lines.push({
+        account: "DISTRIBUTOR",
+        organizationId: order.distributor.id,
+        fulfillmentId: fulfillment.id,
+        amountCents: fulfillment.distributionFeeCents,
+        description: `Handling of ${of}`,
+      });
+    }
+  }
+  if (order.distributor) {
+    lines.push({
+      account: "DISTRIBUTOR",
+      organizationId: order.distributor.id,
+      fulfillmentId: null,
+      amountCents: order.deliveryFeeCents,
+      description: `Delivery of order ${order.number}`,
+    });
+  }
+  const kept = lines.filter((line) => line.amountCents !== 0);
+  const balance = kept.reduce((sum, line) => sum + line.amountCents, 0);
+  if (balance !== 0) throw new Error(`Ledger for ${order.number} does not balance (off by ${balance} cents)`);
+  return kept;
+}
