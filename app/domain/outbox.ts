@@ -21,7 +21,7 @@ export type OutboxMessages = {
   "organization.changed": { organizationId: string };
   /** An email to send through the mail port (rendered when the event is written, so it says what was true then). */
   "email.send": { to: string; subject: string; text: string };
-  /** A card-paid order's sellers (and distributor) with a connected Stripe account get their share transferred. */
+  /** A card-paid order's sellers with a connected Stripe account get their share transferred. */
   "payment.transfers": { orderId: string };
 };
 export type OutboxTopic = keyof OutboxMessages;

@@ -67,8 +67,11 @@ export type ProductCsvResult = { products: ParsedProduct[]; errors: CsvError[] }
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 const ESCAPED_FORMULA_START = /^'+[=+\-@\t\r]/;
 
+/** Plain numbers (e.g. "-20800", "-12.50") stay numbers: a spreadsheet reads them as values, not formulas. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 function escapeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 function unescapeFormula(value: string): string {

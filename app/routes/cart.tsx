@@ -125,7 +125,7 @@ export default function CartPage() {
                       required
                       className="w-20 rounded-md border border-stone-300 px-2 py-1"
                     />
-                    <Button type="submit" variant="secondary" className="px-3 py-1" disabled={busy}>
+                    <Button type="submit" variant="secondary" className="px-3 py-1" disabled={busy} aria-label={`Update quantity of ${line.product.title}`}>
                       Update
                     </Button>
                   </Form>
@@ -150,9 +150,9 @@ export default function CartPage() {
           <span className="block text-sm text-stone-600">Handling and delivery are added at checkout, where you choose pickup or delivery.</span>
         </p>
         {cart.problems.length ? (
-          <span className="rounded-md bg-stone-300 px-4 py-2 font-semibold text-stone-600" aria-disabled="true">
+          <button type="button" disabled className="rounded-md bg-stone-300 px-4 py-2 font-semibold text-stone-600">
             Check out
-          </span>
+          </button>
         ) : (
           <Link to={signedIn ? "/checkout" : "/login?redirectTo=/checkout"} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             {signedIn ? "Check out" : "Log in to check out"}

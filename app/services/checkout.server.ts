@@ -24,7 +24,11 @@ type Tx = Prisma.TransactionClient;
 /** Card orders hold their stock this long; Stripe's page closes 10 minutes earlier so no payment lands after it. */
 export const CARD_RESERVATION_MINUTES = 40;
 export const CARD_PAGE_MINUTES = 30;
-export const INVOICE_NET_DAYS_DEFAULT = 30;
+/**
+ * SQLite runs one write transaction at a time, so at a rush checkouts queue for the lock: let them wait rather than
+ * fail (Prisma's default is 2 s). Each one holds the lock for a few milliseconds.
+ */
+const CHECKOUT_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 export type Buyer = {
   user: { id: string; email: string; name: string };
@@ -216,9 +220,12 @@ export async function placeOrder(
     return { orderId: previous.id, number: previous.number, paymentMethod: previous.paymentMethod, payUrl: previous.payments[0]?.checkoutUrl ?? null };
   }
   const canBuyWholesale = seesWholesalePrices(buyer.organization);
-  let placed: { id: string; number: string; totalCents: number; currency: string };
+  let placed: { id: string; number: string; buyerUserId: string };
   try {
     placed = await db.$transaction(async (tx) => {
+      // A double-clicked submit queues behind the first; by its turn the order exists (and the cart is empty).
+      const raced = await tx.order.findUnique({ where: { checkoutToken: form.checkoutToken } });
+      if (raced) return raced;
       const cartId = await findCartId({ userId: buyer.user.id, guestCartId: null }, tx);
       const cart = priceCart(await loadCartLines(cartId, tx), { canBuyWholesale });
       if (cart.lineCount === 0) throw new RuleViolation("Your cart is empty. Add something before checking out.");
@@ -325,7 +332,7 @@ export async function placeOrder(
       }
       if (cartId) await tx.cartLine.deleteMany({ where: { cartId } });
       return order;
-    });
+    }, CHECKOUT_TRANSACTION);
   } catch (error) {
     // A double-clicked submit that raced the first one: show the order the first one placed.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -335,8 +342,10 @@ export async function placeOrder(
     throw error;
   }
 
+  if (placed.buyerUserId !== buyer.user.id) throw new RuleViolation("This checkout form has expired. Reload the page.");
   if (form.paymentMethod !== "CARD") return { orderId: placed.id, number: placed.number, paymentMethod: form.paymentMethod, payUrl: null };
-  return { orderId: placed.id, number: placed.number, paymentMethod: "CARD", payUrl: await startCardPayment(placed.id, gateway!, baseUrl, now) };
+  const existingUrl = (await db.payment.findFirst({ where: { orderId: placed.id }, select: { checkoutUrl: true } }))?.checkoutUrl;
+  return { orderId: placed.id, number: placed.number, paymentMethod: "CARD", payUrl: existingUrl ?? (await startCardPayment(placed.id, gateway!, baseUrl, now)) };
 }
 
 /**
@@ -363,7 +372,9 @@ async function startCardPayment(orderId: string, gateway: PaymentGateway, baseUr
       ],
       successUrl: publicUrl(baseUrl, `/orders/${order.id}?payment=done`),
       cancelUrl: publicUrl(baseUrl, `/orders/${order.id}?payment=cancelled`),
-      expiresAt: new Date(now.getTime() + CARD_PAGE_MINUTES * 60_000),
+      // Counted from now, not from the start of checkout (which may have queued for the lock): Stripe refuses
+      // pages that close in under 30 minutes. The extra minute absorbs clock skew; the hold lasts 10 minutes longer.
+      expiresAt: new Date(Date.now() + CARD_PAGE_MINUTES * 60_000 + 60_000),
       idempotencyKey: `checkout-${order.id}`,
     });
     await db.payment.update({ where: { id: payment.id }, data: { providerSessionId: session.sessionId, checkoutUrl: session.url } });
@@ -371,6 +382,8 @@ async function startCardPayment(orderId: string, gateway: PaymentGateway, baseUr
   } catch (error) {
     console.error(`[checkout] Starting the card payment for ${order.number} failed:`, error);
     await cancelUnpaidOrder(order.id, "The card payment could not be started.", { restoreCart: true });
+    // Free the form's token, so "try again" with the same form places a new order instead of finding this one.
+    await db.order.update({ where: { id: order.id }, data: { checkoutToken: `${order.checkoutToken}:failed` } });
     throw new RuleViolation("We couldn't start the card payment, so nothing was charged and your cart is as it was. Try again, or choose another way to pay.");
   }
 }
@@ -443,9 +456,13 @@ export async function markOrderPaid(
     data: { status: "SUCCEEDED", ...(providerPaymentId ? { providerPaymentId } : {}) },
   });
   await writeLedger(tx, orderId);
-  const card = order.paymentMethod === "CARD";
-  if (card) await enqueue(tx, "payment.transfers", { orderId });
-  // Offline orders told their sellers when they were placed; card orders do it now that they are firm.
-  await enqueueOrderEmails(tx, orderId, baseUrl, "paid", { notifySellers: card });
+  if (order.paymentMethod === "CARD") {
+    // A card order is firm only now: the buyer's confirmation (it says it is paid) and the sellers' notices.
+    await enqueue(tx, "payment.transfers", { orderId });
+    await enqueueOrderEmails(tx, orderId, baseUrl, "placed", { notifySellers: true });
+  } else {
+    // Offline orders told everyone when they were placed; now the buyer hears their money arrived.
+    await enqueueOrderEmails(tx, orderId, baseUrl, "paid", { notifySellers: false });
+  }
   return "paid";
 }

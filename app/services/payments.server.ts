@@ -20,15 +20,28 @@ async function apply(tx: Prisma.TransactionClient, event: Exclude<PaymentEvent, 
   switch (event.kind) {
     case "checkout.completed":
     case "checkout.async-succeeded": {
-      if (event.kind === "checkout.completed" && !event.paid) return "completed, payment still processing";
+      if (event.kind === "checkout.completed" && !event.paid) {
+        // A delayed method (e.g. SEPA debit): the buyer has paid, the money is on its way. Keep the goods for them.
+        await tx.order.updateMany({ where: { id: payment.orderId, status: "AWAITING_PAYMENT" }, data: { reservedUntil: null } });
+        if (event.paymentIntentId) await tx.payment.update({ where: { id: payment.id }, data: { providerPaymentId: event.paymentIntentId } });
+        return "completed, payment still processing";
+      }
       const result = await markOrderPaid(tx, payment.orderId, { amountCents: event.amountCents, providerPaymentId: event.paymentIntentId, baseUrl });
       if (result === "amount-mismatch") {
-        await tx.payment.update({ where: { id: payment.id }, data: { failureReason: `Stripe reported ${event.amountCents} cents paid; the order total differs. Check by hand.` } });
+        // Money was taken, so the order must not lapse on its own: hold it for someone to check.
+        await tx.order.update({ where: { id: payment.orderId }, data: { reservedUntil: null } });
+        await tx.payment.update({
+          where: { id: payment.id },
+          data: { failureReason: `Stripe reported ${event.amountCents} cents paid; the order total differs. Check by hand.`, providerPaymentId: event.paymentIntentId },
+        });
       }
       if (result === "cancelled") {
         // Cannot happen while Stripe's page closes before the reservation ends; if it does, refund by hand.
         console.error(`[payments] Order ${payment.orderId} was paid after it was cancelled; refund payment ${event.paymentIntentId}.`);
-        await tx.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED", failureReason: "Paid after the order was cancelled: refund due." } });
+        await tx.payment.update({
+          where: { id: payment.id },
+          data: { status: "SUCCEEDED", failureReason: "Paid after the order was cancelled: refund due.", providerPaymentId: event.paymentIntentId },
+        });
       }
       return result;
     }
@@ -62,7 +75,8 @@ export async function handleStripeWebhook(
     });
     return { status: 200, body: `${event.kind}: ${detail}` };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    // A unique violation means a duplicate only if this event id is indeed recorded already.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (await db.webhookEvent.findUnique({ where: { id: event.eventId } }))) {
       return { status: 200, body: `duplicate ${event.eventId}` };
     }
     throw error;
