@@ -61,7 +61,7 @@ export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
         productIds.set(product.slug, row.id);
         for (const variant of row.variants) variantIds.set(variant.sku, variant);
       }
-      await seedTrade(tx, { organizations: organizationIds, users: userIds });
+      await seedTrade(tx, { organizations: organizationIds, users: userIds, variants: variantIds });
       return seedProvenance(tx, {
         organizations: organizationIds,
         products: productIds,

@@ -28,8 +28,13 @@ try {
   if (pull.status !== 0) throw new Error(pull.stderr || pull.stdout);
   const current = path.join(scratchDir, "current.prisma");
   // The CLI prints a warning about the adapter before the schema on stdout; keep the schema only.
-  // SQLite introspection also quotes enum defaults (@default("MEMBER")), which the schema parser rejects.
-  const introspected = pull.stdout.slice(pull.stdout.indexOf("generator ")).replace(/@default\("([A-Z_]+)"\)/g, "@default($1)");
+  // SQLite introspection also quotes enum defaults (@default("MEMBER")), which the schema parser rejects; string
+  // fields keep theirs (@default("EUR")).
+  const introspected = pull.stdout
+    .slice(pull.stdout.indexOf("generator "))
+    .split("\n")
+    .map((line) => (/^\s+\w+\s+String\??\s/.test(line) ? line : line.replace(/@default\("([A-Z_]+)"\)/g, "@default($1)")))
+    .join("\n");
   fs.writeFileSync(current, introspected);
   const diff = prisma([
     "migrate", "diff", "--from-schema-datamodel", current,

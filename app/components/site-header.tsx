@@ -22,6 +22,9 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
       </NavLink>
       {user ? (
         <>
+          <NavLink to="/group-orders" className={navLinkClass}>
+            Group orders
+          </NavLink>
           <NavLink to="/orders" className={navLinkClass}>
             Orders
           </NavLink>
@@ -30,7 +33,7 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
           </NavLink>
         </>
       ) : null}
-      <NavLink to="/search" className={(state) => `${navLinkClass(state)} xl:hidden`}>
+      <NavLink to="/search" className={(state) => `${navLinkClass(state)} 2xl:hidden`}>
         Search
       </NavLink>
       {user?.isPlatformAdmin ? (
@@ -73,7 +76,7 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
         type="search"
         name="q"
         placeholder="Search products…"
-        className="w-full rounded-md border border-stone-300 bg-stone-50 px-3 py-1.5 text-sm xl:w-48"
+        className="w-full rounded-md border border-stone-300 bg-stone-50 px-3 py-1.5 text-sm 2xl:w-48"
       />
     </Form>
   );
@@ -84,19 +87,19 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
           <span aria-hidden="true" className="inline-block h-7 w-7 rounded-full bg-brand-600" />
           Solidarity Market
         </Link>
-        <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
+        <nav aria-label="Main" className="hidden items-center gap-1 xl:flex">
           {links}
         </nav>
-        <div className="hidden items-center gap-3 lg:flex">
-          {location.pathname === "/search" ? null : <div className="hidden xl:block">{searchBox("site-search")}</div>}
+        <div className="hidden items-center gap-3 xl:flex">
+          {location.pathname === "/search" ? null : <div className="hidden 2xl:block">{searchBox("site-search")}</div>}
           {account}
         </div>
-        <NavLink to="/cart" className={(state) => `${navLinkClass(state)} ml-auto lg:ml-0 lg:order-last`}>
-          Cart{cartCount ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white">{cartCount}<span className="sr-only"> {cartCount === 1 ? "item" : "items"}</span></span> : null}
+        <NavLink to="/cart" className={(state) => `${navLinkClass(state)} ml-auto xl:ml-0 xl:order-last`}>
+          Cart{cartCount ? <span className="sr-only">, </span> : null}{cartCount ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white">{cartCount}<span className="sr-only"> {cartCount === 1 ? "item" : "items"}</span></span> : null}
         </NavLink>
         <button
           type="button"
-          className="rounded-md border border-stone-300 px-3 py-2 text-sm lg:hidden"
+          className="rounded-md border border-stone-300 px-3 py-2 text-sm xl:hidden"
           aria-expanded={open}
           aria-controls="mobile-menu"
           onClick={() => setOpen((value) => !value)}
@@ -105,7 +108,7 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
         </button>
       </div>
       {open ? (
-        <div id="mobile-menu" className="space-y-2 border-t border-stone-200 px-4 py-3 lg:hidden">
+        <div id="mobile-menu" className="space-y-2 border-t border-stone-200 px-4 py-3 xl:hidden">
           {searchBox("site-search-mobile")}
           <nav aria-label="Main (mobile)" className="flex flex-col gap-1">
             {links}

@@ -17,11 +17,13 @@ export type Permission =
   /** See the organisation's sales (fulfilments) and its ledger. */
   | "orders:view"
   /** Give buying organisations invoice terms; export the ledger. */
-  | "orders:manage";
+  | "orders:manage"
+  /** Open, close and cancel group orders for a buying co-op. */
+  | "group-orders:coordinate";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  OWNER: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage"],
-  ADMIN: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage"],
+  OWNER: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage", "group-orders:coordinate"],
+  ADMIN: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage", "group-orders:coordinate"],
   // Members do the day-to-day work of listing goods; governance (profile, membership) stays with owners and admins.
   MEMBER: ["organization:view-dashboard", "members:view", "catalog:manage", "orders:view"],
 };

@@ -72,6 +72,11 @@ export default function DashboardLayout() {
               Products
             </NavLink>
           ) : null}
+          {sells ? (
+            <NavLink to="/dashboard/purchase-orders" className={linkClass}>
+              Purchase orders
+            </NavLink>
+          ) : null}
           {active ? (
             <NavLink to="/dashboard/orders" className={linkClass}>
               Orders &amp; ledger

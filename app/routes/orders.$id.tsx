@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FulfillmentStatusBadge, OrderStatusBadge } from "~/components/orders/status-badge";
@@ -9,13 +9,14 @@ import { RuleViolation } from "~/domain/errors";
 import { formatMoney } from "~/domain/money";
 import { PAYMENT_METHOD_LABELS } from "~/domain/order-forms";
 import { seesWholesalePrices } from "~/domain/wholesale";
+import { getPaymentGateway } from "~/adapters/payments/index.server";
 import { requireSession } from "~/lib/auth.server";
 import { env } from "~/lib/env.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { forbidden, notFound } from "~/lib/http.server";
 import { getActiveMembership } from "~/lib/permissions.server";
 import { reorder } from "~/services/cart.server";
-import { cancelUnpaidOrder } from "~/services/checkout.server";
+import { cancelUnpaidOrder, startCardPayment } from "~/services/checkout.server";
 import { getOrderForBuyer, reorderLines } from "~/services/orders.server";
 import { recordOfflinePayment } from "~/services/payments.server";
 
@@ -32,6 +33,7 @@ const orderActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel") }),
   z.object({ intent: z.literal("reorder") }),
   z.object({ intent: z.literal("record-payment") }),
+  z.object({ intent: z.literal("pay") }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (submission.value.intent) {
       case "cancel": {
         if (order.buyer.id !== user.id) throw forbidden("Only the person who placed this order can cancel it.");
+        if (order.channel === "GROUP") return redirectWithFlash(here, { kind: "error", text: "A share of a closed group order cannot be cancelled: its cases are already ordered." });
         const cancelled = await cancelUnpaidOrder(orderId, "Cancelled by the buyer before paying.", { restoreCart: true });
         return cancelled
           ? redirectWithFlash("/cart", { kind: "success", text: `Order ${order.number} is cancelled; its goods are back in your cart.` })
@@ -60,6 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
           kind: result.skipped.length ? "info" : "success",
           text: `Added ${result.added.length} ${result.added.length === 1 ? "item" : "items"} from ${order.number} at today's prices.${result.skipped.length ? ` Not added: ${result.skipped.join(" ")}` : ""}`,
         });
+      }
+      case "pay": {
+        // A group-order share chosen to be paid by card after the close: open (or reopen) its payment page.
+        const gateway = getPaymentGateway();
+        if (!gateway) return redirectWithFlash(here, { kind: "error", text: "Card payments are not available right now. Pay at pickup instead." });
+        if (order.status !== "AWAITING_PAYMENT" || order.buyer.id !== user.id) return redirectWithFlash(here, { kind: "error", text: "This order is not waiting for your card payment." });
+        const open = order.payments.find((payment) => payment.status === "PENDING" && payment.checkoutUrl);
+        return redirect(open?.checkoutUrl ?? (await startCardPayment(orderId, gateway, new URL(request.url).origin)), { status: 303 });
       }
       case "record-payment": {
         if (!user.isPlatformAdmin) throw forbidden("Only platform administrators record offline payments.");
@@ -113,7 +124,20 @@ export default function OrderPage() {
         {order.poNumber ? <> · PO {order.poNumber}</> : null}
       </p>
 
-      {order.status === "AWAITING_PAYMENT" ? (
+      {order.status === "AWAITING_PAYMENT" && order.channel === "GROUP" ? (
+        <div role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4">
+          <p className="font-semibold">
+            {paymentReturn === "done" ? "Thank you — we are waiting for Stripe to confirm your payment." : `Your share of the group order: please pay ${money(order.totalCents)} by card.`}
+          </p>
+          {paymentReturn !== "done" ? (
+            <Form method="post" className="mt-3">
+              <input type="hidden" name="intent" value="pay" />
+              <Button type="submit" disabled={busy}>Pay {money(order.totalCents)} now</Button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      {order.status === "AWAITING_PAYMENT" && order.channel !== "GROUP" ? (
         <div role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4">
           <p className="font-semibold">
             {paymentReturn === "done" ? "Thank you — we are waiting for Stripe to confirm your payment." : "This order is waiting for your card payment."}

@@ -349,12 +349,14 @@ export async function placeOrder(
 }
 
 /**
- * Opens the hosted card page for an order awaiting payment. When the gateway fails, the order is cancelled at once
- * (stock back, goods back in the cart) and the buyer is told nothing was charged.
+ * Opens the hosted card page for an order awaiting payment. When the gateway fails at checkout, the order is
+ * cancelled at once (stock back, goods back in the cart) and the buyer is told nothing was charged. A group-order
+ * share is never cancelled that way: its cases are already ordered, so the member is asked to try again later.
  */
-async function startCardPayment(orderId: string, gateway: PaymentGateway, baseUrl: string, now: Date): Promise<string> {
+export async function startCardPayment(orderId: string, gateway: PaymentGateway, baseUrl: string, _now = new Date()): Promise<string> {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true, payments: true } });
   const payment = order.payments[0]!;
+  const group = order.channel === "GROUP";
   try {
     const session = await gateway.createCheckout({
       orderId: order.id,
@@ -362,11 +364,14 @@ async function startCardPayment(orderId: string, gateway: PaymentGateway, baseUr
       currency: order.currency,
       customerEmail: order.contactEmail,
       lines: [
-        ...order.lines.map((line) => ({
-          name: `${line.productTitle} (${line.mode === "CASE" ? `case of ${line.units / line.quantity} × ${line.unitLabel}` : line.unitLabel})`,
-          quantity: line.quantity,
-          unitAmountCents: line.unitPriceCents,
-        })),
+        ...order.lines.map((line) => {
+          const name = `${line.productTitle} (${line.mode === "CASE" ? `case of ${line.units / line.quantity} × ${line.unitLabel}` : line.unitLabel})`;
+          // A group share's cost is a case price split over units, not always a whole number of cents per unit:
+          // then the line goes to Stripe as one item at its exact total.
+          return line.unitPriceCents * line.quantity === line.lineTotalCents
+            ? { name, quantity: line.quantity, unitAmountCents: line.unitPriceCents }
+            : { name: `${line.quantity} × ${name}`, quantity: 1, unitAmountCents: line.lineTotalCents };
+        }),
         ...(order.distributionFeeCents > 0 ? [{ name: "Handling by the distributor", quantity: 1, unitAmountCents: order.distributionFeeCents }] : []),
         ...(order.deliveryFeeCents > 0 ? [{ name: "Delivery", quantity: 1, unitAmountCents: order.deliveryFeeCents }] : []),
       ],
@@ -375,12 +380,14 @@ async function startCardPayment(orderId: string, gateway: PaymentGateway, baseUr
       // Counted from now, not from the start of checkout (which may have queued for the lock): Stripe refuses
       // pages that close in under 30 minutes. The extra minute absorbs clock skew; the hold lasts 10 minutes longer.
       expiresAt: new Date(Date.now() + CARD_PAGE_MINUTES * 60_000 + 60_000),
-      idempotencyKey: `checkout-${order.id}`,
+      // A new page after an expired one needs a new key; the same attempt retried keeps its key.
+      idempotencyKey: payment.failureReason ? `checkout-${order.id}-${payment.updatedAt.getTime()}` : `checkout-${order.id}`,
     });
     await db.payment.update({ where: { id: payment.id }, data: { providerSessionId: session.sessionId, checkoutUrl: session.url } });
     return session.url;
   } catch (error) {
     console.error(`[checkout] Starting the card payment for ${order.number} failed:`, error);
+    if (group) throw new RuleViolation("We couldn't open the card payment page. Nothing was charged; please try again in a moment.");
     await cancelUnpaidOrder(order.id, "The card payment could not be started.", { restoreCart: true });
     // Free the form's token, so "try again" with the same form places a new order instead of finding this one.
     await db.order.update({ where: { id: order.id }, data: { checkoutToken: `${order.checkoutToken}:failed` } });

@@ -14,9 +14,23 @@ async function orderForSession(tx: Prisma.TransactionClient, sessionId: string) 
   return tx.payment.findUnique({ where: { providerSessionId: sessionId }, select: { id: true, orderId: true } });
 }
 
+/**
+ * A group-order share cannot be cancelled by a lapsed or failed card page — its cases are ordered — so the page is
+ * forgotten and the member can open a new one from their order.
+ */
+async function reopenGroupShare(tx: Prisma.TransactionClient, payment: { id: string; orderId: string }, reason: string) {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId }, select: { channel: true, status: true } });
+  if (order.channel !== "GROUP" || order.status !== "AWAITING_PAYMENT") return false;
+  await tx.payment.update({ where: { id: payment.id }, data: { status: "PENDING", providerSessionId: null, checkoutUrl: null, failureReason: reason } });
+  return true;
+}
+
 async function apply(tx: Prisma.TransactionClient, event: Exclude<PaymentEvent, { kind: "ignored" }>, baseUrl: string): Promise<string> {
   const payment = await orderForSession(tx, event.sessionId);
   if (!payment) return `no order for session ${event.sessionId}`;
+  if ((event.kind === "checkout.failed" || event.kind === "checkout.expired") && (await reopenGroupShare(tx, payment, event.kind === "checkout.failed" ? event.reason : "The payment page expired."))) {
+    return "group share can be paid again";
+  }
   switch (event.kind) {
     case "checkout.completed":
     case "checkout.async-succeeded": {

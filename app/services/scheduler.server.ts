@@ -1,10 +1,14 @@
+import { env } from "~/lib/env.server";
 import { expireCertifications } from "./certifications.server";
 import { releaseExpiredReservations } from "./checkout.server";
+import { runGroupOrderSchedule } from "./group-orders.server";
 import { deliverOutbox } from "./outbox-worker.server";
 
 export const EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
 /** How often unpaid card orders are checked for an expired stock reservation. */
 export const RESERVATION_INTERVAL_MS = 60 * 1000;
+/** How often group orders are checked for opening notices, reminders and closing: they close within this of closesAt. */
+export const GROUP_ORDER_INTERVAL_MS = 15 * 1000;
 /** How often the outbox is polled: a product edit reaches search within about this long. */
 export const OUTBOX_POLL_MS = 250;
 
@@ -30,6 +34,16 @@ async function runReservations() {
     if (count) console.info(`[jobs] Released the stock of ${count} unpaid order${count === 1 ? "" : "s"}.`);
   } catch (error) {
     console.error("[jobs] Releasing expired reservations failed:", error);
+  }
+}
+
+/** Opening notices, 24-hour reminders and closing at closesAt. Each step is guarded, so overlapping runs are harmless. */
+async function runGroupOrders() {
+  try {
+    const result = await runGroupOrderSchedule(new Date(), env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`);
+    for (const closed of result.closed) console.info(`[jobs] Closed group order ${closed.groupOrderId}: ${closed.cases} cases, ${closed.orders} orders.`);
+  } catch (error) {
+    console.error("[jobs] Group-order schedule failed:", error);
   }
 }
 
@@ -59,6 +73,7 @@ export function startBackgroundJobs(): boolean {
   void runExpiry();
   setInterval(() => void runExpiry(), EXPIRY_INTERVAL_MS).unref();
   void runReservations();
+  setInterval(() => void runGroupOrders(), GROUP_ORDER_INTERVAL_MS).unref();
   setInterval(() => void runReservations(), RESERVATION_INTERVAL_MS).unref();
   setInterval(() => void runOutbox(), OUTBOX_POLL_MS).unref();
   return true;

@@ -52,7 +52,7 @@ export function TextField<T>({
   placeholder,
   ...field
 }: FieldProps<T> & {
-  type?: "text" | "email" | "password" | "url" | "number" | "date";
+  type?: "text" | "email" | "password" | "url" | "number" | "date" | "datetime-local";
   autoComplete?: string;
   autoFocus?: boolean;
   placeholder?: string;
