@@ -178,8 +178,10 @@ export async function getGroupOrderView(groupOrderId: string, userId: string, no
     .filter((member) => myOrganizationIds.has(member.organizationId))
     .map((member) => ({ name: member.user.name, organization: member.organization.name, lines: order.lines.filter((line) => line.memberId === member.id).length }));
   const canCoordinate = memberships.some((membership) => membership.organization.id === order.coordinatorOrganizationId && (membership.role === "OWNER" || membership.role === "ADMIN"));
+  // Members' names and per-member lines stay on the server: the page gets aggregates, own-co-op names and own lines.
+  const { members: _members, lines: _lines, ...summary } = order;
   return {
-    order,
+    order: summary,
     phase: groupOrderPhase(order, now),
     offers,
     producers,
@@ -226,6 +228,8 @@ export async function saveMemberLines(groupOrderId: string, userId: string, form
     const offered = new Set(order.offers.map((offer) => offer.variantId));
     const unknown = form.lines.find((line) => !offered.has(line.variantId));
     if (unknown) throw new RuleViolation("One of the products is not part of this group order. Reload the page.");
+    const existing = await tx.groupOrderMember.findUnique({ where: { groupOrderId_userId: { groupOrderId, userId } } });
+    if (!existing && form.lines.every((line) => line.quantity === 0)) throw new RuleViolation("Enter a quantity for at least one product to join.");
     const member = await tx.groupOrderMember.upsert({
       where: { groupOrderId_userId: { groupOrderId, userId } },
       create: { groupOrderId, userId, organizationId: form.organizationId, paymentMethod: form.paymentMethod },

@@ -10,7 +10,9 @@ type Viewer = { id: string; isPlatformAdmin: boolean };
 
 /** Orders a user may see as a buyer: their own, and those bought for organisations they belong to. */
 function buyerWhere(userId: string): Prisma.OrderWhereInput {
-  return { OR: [{ buyerUserId: userId }, { buyerOrganization: { memberships: { some: { userId } } } }] };
+  // A group-order share is personal even though it is bought through the co-op: the coordinator sees everyone's
+  // in the group order's summary instead.
+  return { OR: [{ buyerUserId: userId }, { channel: { not: "GROUP" }, buyerOrganization: { memberships: { some: { userId } } } }] };
 }
 
 export async function listOrders(userId: string, page: number) {
