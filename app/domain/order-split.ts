@@ -74,6 +74,8 @@ export type LedgerOrder = {
   buyerOrganizationId: string | null;
   distributor: { id: string; name: string } | null;
   deliveryFeeCents: number;
+  /** What the delivery fee pays for, in the ledger; default "Delivery of order …". */
+  deliveryDescription?: string;
   totalCents: number;
   fulfillments: ReadonlyArray<SellerSplit & { id: string; seller: { id: string; name: string } }>;
 };
@@ -112,7 +114,7 @@ export function ledgerLinesFor(order: LedgerOrder): LedgerLine[] {
       organizationId: order.distributor.id,
       fulfillmentId: null,
       amountCents: order.deliveryFeeCents,
-      description: `Delivery of order ${order.number}`,
+      description: order.deliveryDescription ?? `Delivery of order ${order.number}`,
     });
   }
   const kept = lines.filter((line) => line.amountCents !== 0);

@@ -19,11 +19,13 @@ export type Permission =
   /** Give buying organisations invoice terms; export the ledger. */
   | "orders:manage"
   /** Open, close and cancel group orders for a buying co-op. */
-  | "group-orders:coordinate";
+  | "group-orders:coordinate"
+  /** Found brands, apply to and vote in them, steward them, for the organisation. */
+  | "brands:govern";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  OWNER: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage", "group-orders:coordinate"],
-  ADMIN: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage", "group-orders:coordinate"],
+  OWNER: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage", "group-orders:coordinate", "brands:govern"],
+  ADMIN: ["organization:view-dashboard", "organization:update", "members:view", "members:manage", "catalog:manage", "orders:view", "orders:manage", "group-orders:coordinate", "brands:govern"],
   // Members do the day-to-day work of listing goods; governance (profile, membership) stays with owners and admins.
   MEMBER: ["organization:view-dashboard", "members:view", "catalog:manage", "orders:view"],
 };

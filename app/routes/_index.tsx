@@ -1,18 +1,32 @@
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OrganizationCard, ProductCard } from "~/components/cards";
+import { runningCampaigns } from "~/services/brands.server";
 import { featuredProducts } from "~/services/catalog.server";
 import { featuredProducers } from "~/services/organizations.server";
 
 export async function loader() {
-  const [products, producers] = await Promise.all([featuredProducts(8), featuredProducers(6)]);
-  return json({ products, producers });
+  const [products, producers, campaigns] = await Promise.all([featuredProducts(8), featuredProducers(6), runningCampaigns()]);
+  return json({ products, producers, campaigns });
 }
 
 export default function HomePage() {
-  const { products, producers } = useLoaderData<typeof loader>();
+  const { products, producers, campaigns } = useLoaderData<typeof loader>();
   return (
     <main>
+      {campaigns.map((campaign) => (
+        // A collective brand's campaign, approved by its stewards, while it runs.
+        <aside key={campaign.id} aria-label={`Campaign by ${campaign.brand.name}`} style={{ backgroundColor: campaign.brand.accentColor, color: campaign.brand.primaryColor }}>
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+            <p>
+              <strong>{campaign.brand.name}:</strong> {campaign.bannerText}
+            </p>
+            <Link to={`/brands/${campaign.brand.slug}/campaigns/${campaign.slug}`} className="font-semibold underline">
+              {campaign.title}
+            </Link>
+          </div>
+        </aside>
+      ))}
       <section className="bg-brand-900 text-white">
         <div className="mx-auto max-w-6xl px-4 py-14 md:py-20">
           <h1 className="max-w-3xl text-3xl font-bold md:text-5xl">Fair goods, straight from the co-operatives that make them.</h1>

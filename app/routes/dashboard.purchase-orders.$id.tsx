@@ -25,7 +25,8 @@ export default function PurchaseOrderPage() {
       <p className="no-print text-sm"><Link to="/dashboard/purchase-orders" className="underline">Purchase orders</Link></p>
       <h1 className="mt-2 text-2xl font-bold">Purchase order: {order.title}</h1>
       <p className="mt-1 text-stone-700">
-        From {order.coordinator.name} with {order.participants.map((participant) => participant.organization.name).join(", ")}, for {organizationName}.
+        From {order.coordinator.name}
+        {order.participants.length > 1 ? `, pooled with ${order.participants.filter((participant) => participant.organizationId !== order.coordinatorOrganizationId).map((participant) => participant.organization.name).join(", ")}` : ""}, for {organizationName}.
       </p>
       <p className="text-stone-700">Deliver by {day.format(new Date(order.deliveryDate))} to {order.distributor.name}, {order.pickupPoint.name}, {order.pickupPoint.address}, {order.pickupPoint.postcode} {order.pickupPoint.city}.</p>
       {order.status !== "CLOSED" ? <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm">Still collecting orders: the quantities are final when it closes.</p> : null}

@@ -45,6 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     } catch (error) {
       if (!(error instanceof RuleViolation)) throw error;
+      // When it closed meanwhile, the reloaded page has no form to show the message beside: flash it instead.
+      const latest = await getGroupOrderView(groupOrderId, user.id);
+      if (latest && latest.order.status !== "OPEN") return redirectWithFlash(here, { kind: "error", text: error.message });
       return json(submission.reply({ formErrors: [error.message] }), { status: 422 });
     }
   }

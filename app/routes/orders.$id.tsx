@@ -123,6 +123,11 @@ export default function OrderPage() {
         {order.buyerOrganization ? <> for <strong>{order.buyerOrganization.name}</strong></> : null}
         {order.poNumber ? <> · PO {order.poNumber}</> : null}
       </p>
+      {order.groupOrderId ? (
+        <p className="mt-1 text-stone-700">
+          Your share of a <Link to={`/group-orders/${order.groupOrderId}`} className="underline">group order</Link>.
+        </p>
+      ) : null}
 
       {order.status === "AWAITING_PAYMENT" && order.channel === "GROUP" ? (
         <div role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4">
@@ -254,7 +259,7 @@ export default function OrderPage() {
       <dl className="mt-6 ml-auto max-w-sm space-y-1 text-sm">
         <div className="flex justify-between"><dt>Goods</dt><dd>{money(order.goodsCents)}</dd></div>
         <div className="flex justify-between"><dt>Handling</dt><dd>{money(order.distributionFeeCents)}</dd></div>
-        {order.deliveryFeeCents ? <div className="flex justify-between"><dt>Delivery</dt><dd>{money(order.deliveryFeeCents)}</dd></div> : null}
+        {order.deliveryFeeCents ? <div className="flex justify-between"><dt>{order.channel === "GROUP" ? "Your share of the group's shared costs" : "Delivery"}</dt><dd>{money(order.deliveryFeeCents)}</dd></div> : null}
         <div className="flex justify-between border-t border-stone-300 pt-2 text-base font-semibold"><dt>Total</dt><dd>{money(order.totalCents)}</dd></div>
       </dl>
 

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { BrandMark } from "~/components/brands/brand-mark";
 import { VerifiedBadge } from "~/components/cards";
 import { Button } from "~/components/ui/form";
 import { LabelBadge } from "~/components/label-badge";
@@ -13,6 +14,7 @@ import { getSession } from "~/lib/auth.server";
 import { notFound } from "~/lib/http.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { getActiveMembership } from "~/lib/permissions.server";
+import { brandsOfProduct } from "~/services/brands.server";
 import { getProduct } from "~/services/catalog.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,6 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProduct(params.slug ?? "");
   if (!product) throw notFound("We couldn't find that product. It may have been archived.");
+  const brands = await brandsOfProduct(product.id);
   const session = await getSession(request);
   const membership = session ? await getActiveMembership(session) : null;
   const showWholesale = seesWholesalePrices(membership?.organization);
@@ -50,11 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     showWholesale,
     signedIn: Boolean(session),
+    brands,
   });
 }
 
 export default function ProductPage() {
-  const { product, selected, showWholesale, signedIn } = useLoaderData<typeof loader>();
+  const { product, selected, showWholesale, signedIn, brands } = useLoaderData<typeof loader>();
   const origin = [product.originPlace, product.originRegion, countryName(product.originCountry)].filter(Boolean).join(", ");
   const [cover, ...gallery] = product.images;
   return (
@@ -96,6 +100,16 @@ export default function ProductPage() {
             </Link>{" "}
             {product.organization.verifiedAt ? <VerifiedBadge /> : null}
           </p>
+          {brands.length ? (
+            <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-700">
+              Co-branded with
+              {brands.map((brand) => (
+                <Link key={brand.slug} to={`/brands/${brand.slug}`} className="inline-flex items-center gap-1 font-medium underline">
+                  <BrandMark brand={brand} /> {brand.name}
+                </Link>
+              ))}
+            </p>
+          ) : null}
           <p className="mt-1 text-sm text-stone-700">Origin: {origin}</p>
           {product.badges.length ? (
             <section aria-labelledby="labels-heading" className="mt-4">

@@ -102,6 +102,7 @@ export async function getProduct(slug: string, now = new Date()) {
   const product = await db.product.findFirst({
     where: { slug, status: "ACTIVE" },
     select: {
+      id: true,
       slug: true,
       title: true,
       summary: true,

@@ -109,8 +109,11 @@ async function viewerOrganizations(userId: string, groupOrderId: string) {
   const memberships = await db.membership.findMany({
     where: { userId, organization: { groupOrderParticipations: { some: { groupOrderId } } } },
     select: { role: true, organization: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "asc" },
   });
-  return memberships;
+  // The coordinating co-op first: it is the natural default for ordering through.
+  const coordinator = await db.groupOrder.findUnique({ where: { id: groupOrderId }, select: { coordinatorOrganizationId: true } });
+  return memberships.sort((a, b) => Number(b.organization.id === coordinator?.coordinatorOrganizationId) - Number(a.organization.id === coordinator?.coordinatorOrganizationId));
 }
 
 /** Live view of one group order for a member of a participating co-op; null for anyone else. */
@@ -416,6 +419,7 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
               buyerOrganizationId: member.organizationId,
               distributor: order.distributor,
               deliveryFeeCents: totals.deliveryFeeCents,
+              deliveryDescription: `Share of the shared costs of group order "${order.title}" (${number})`,
               totalCents: totals.totalCents,
               fulfillments: splits.map((split) => ({ ...split, seller: { id: split.producerId, name: producerNames.get(split.producerId) ?? "Producer" } })),
             });
