@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { categories, organizations, products, users } from "./seed-data";
 import { seedProvenance } from "./seed-labels";
+import { seedBrands } from "./seed-brands";
 import { seedTrade } from "./seed-trade";
 
 export const DEMO_PASSWORD = "solidarity-demo";
@@ -62,12 +63,15 @@ export async function seedDemoData(db: PrismaClient, { bcryptCost = 10 } = {}) {
         for (const variant of row.variants) variantIds.set(variant.sku, variant);
       }
       await seedTrade(tx, { organizations: organizationIds, users: userIds, variants: variantIds });
-      return seedProvenance(tx, {
+      const seeded = await seedProvenance(tx, {
         organizations: organizationIds,
         products: productIds,
         variants: variantIds,
         adminUserId,
       });
+      // Brands require labels, which the provenance seed creates.
+      await seedBrands(tx, { organizations: organizationIds, users: userIds, products: productIds });
+      return seeded;
     },
     { timeout: 60_000 },
   );

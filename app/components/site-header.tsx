@@ -15,10 +15,13 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
         Products
       </NavLink>
       <NavLink to="/producers" className={navLinkClass}>
-        Producers &amp; co-ops
+        Co-ops
       </NavLink>
       <NavLink to="/labels" className={navLinkClass}>
         Labels
+      </NavLink>
+      <NavLink to="/brands" className={navLinkClass}>
+        Brands
       </NavLink>
       {user ? (
         <>
@@ -45,8 +48,9 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
   );
   const account = user ? (
     <Form method="post" action="/logout" className="flex items-center gap-3">
-      <span className="whitespace-nowrap text-sm text-stone-600">
-        <span className="sr-only">Signed in as </span>
+      {/* The name is for screen readers only: the menu needs the room, and the dashboard shows who is signed in. */}
+      <span className="sr-only">
+        <span>Signed in as </span>
         <span className="font-medium text-stone-900">{user.name}</span>
       </span>
       <button type="submit" className="whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">

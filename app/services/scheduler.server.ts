@@ -1,4 +1,5 @@
 import { env } from "~/lib/env.server";
+import { recheckBrandMarks } from "./brands.server";
 import { expireCertifications } from "./certifications.server";
 import { releaseExpiredReservations } from "./checkout.server";
 import { runGroupOrderSchedule } from "./group-orders.server";
@@ -22,6 +23,9 @@ async function runExpiry() {
   try {
     const count = await expireCertifications(new Date());
     if (count) console.info(`[jobs] Marked ${count} lapsed certification${count === 1 ? "" : "s"} as expired.`);
+    // Products that no longer meet their brand's standards lose the mark (pages already hide it; this records why).
+    const removed = await recheckBrandMarks(new Date());
+    if (removed) console.info(`[jobs] ${removed} product${removed === 1 ? "" : "s"} lost a brand mark.`);
   } catch (error) {
     console.error("[jobs] Expiring certifications failed:", error);
   }

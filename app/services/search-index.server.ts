@@ -1,18 +1,42 @@
 import { db } from "~/adapters/db.server";
 import type { OrganizationDocument, SearchDocument, SearchEngine } from "~/adapters/search/types";
+import { meetsStandards, type BrandStandards, type Candidate } from "~/domain/brand-standards";
 import { badgesFor } from "~/domain/certifications";
 import { countryName } from "~/domain/countries";
 import type { PartialOutboxHandlers } from "~/services/outbox.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { markdownToPlainText } from "~/lib/markdown.server";
+import { standardsOf } from "./brands.server";
 import { visibleCertificationWhere } from "./labels.server";
 
 const badgeSelect = {
   status: true,
   validFrom: true,
   validTo: true,
-  label: { select: { slug: true, name: true, verificationKind: true } },
+  label: { select: { id: true, slug: true, name: true, verificationKind: true } },
 } as const;
+
+// The same shape as brands.server.ts's (unexported) standardsInclude, so `standardsOf` accepts what this loads.
+// TODO(lead): export `standardsInclude` from brands.server.ts and use it here.
+const brandStandardsInclude = { requiredLabels: { include: { label: { select: { id: true, name: true, slug: true } } } } } as const;
+
+type ApprovedMark = { brand: Prisma.BrandGetPayload<{ include: typeof brandStandardsInclude }> };
+
+/**
+ * Slugs of the brands an ACTIVE product carries now: approved by a steward and still meeting the standards — the
+ * rule of `brandsOfProduct` (brands.server.ts), applied to marks and certifications the document query already
+ * loaded, so indexing many products costs no query per product. `standardsByBrand` is shared across products.
+ */
+function carriedBrandSlugs(marks: ApprovedMark[], candidate: Candidate, standardsByBrand: Map<string, BrandStandards>): string[] {
+  return marks
+    .filter(({ brand }) => {
+      let standards = standardsByBrand.get(brand.id);
+      if (!standards) standardsByBrand.set(brand.id, (standards = standardsOf(brand)));
+      return meetsStandards(standards, candidate).ok;
+    })
+    .map(({ brand }) => brand.slug)
+    .sort();
+}
 
 /** The search documents of the ACTIVE products matching `where`; labels follow the same visibility rule as the pages. */
 export async function buildSearchDocuments(where: Prisma.ProductWhereInput, now = new Date()): Promise<SearchDocument[]> {
@@ -33,35 +57,44 @@ export async function buildSearchDocuments(where: Prisma.ProductWhereInput, now 
           slug: true,
           name: true,
           kind: true,
+          legalForm: true,
           certifications: { where: { ...visibleCertificationWhere(now), productId: null }, select: badgeSelect },
         },
       },
       certifications: { where: visibleCertificationWhere(now), select: badgeSelect },
       variants: { select: { retailPriceCents: true, wholesaleCasePriceCents: true, stock: true } },
+      // Approved marks with their brand's standards, fetched for all products at once; checked below.
+      brands: { where: { status: "APPROVED" }, select: { brand: { include: brandStandardsInclude } } },
     },
   });
+  const standardsByBrand = new Map<string, BrandStandards>();
   return products
     .filter((product) => product.variants.length > 0)
-    .map((product) => ({
-      id: product.id,
-      slug: product.slug,
-      title: product.title,
-      summary: product.summary,
-      description: markdownToPlainText(product.description),
-      category: product.category.slug,
-      categoryName: product.category.name,
-      labels: badgesFor([...product.certifications, ...product.organization.certifications], now).map((badge) => badge.label.slug),
-      producer: product.organization.slug,
-      producerName: product.organization.name,
-      organizationKind: product.organization.kind,
-      country: product.originCountry,
-      region: product.originRegion,
-      brands: [],
-      minPriceCents: Math.min(...product.variants.map((variant) => variant.retailPriceCents)),
-      wholesale: product.variants.some((variant) => variant.wholesaleCasePriceCents > 0),
-      inStock: product.variants.some((variant) => variant.stock > 0),
-      createdAt: product.createdAt.getTime(),
-    }));
+    .map((product) => {
+      // The labels a product shows are the labels it holds: the same certifications count for the brand standards.
+      const badges = badgesFor([...product.certifications, ...product.organization.certifications], now);
+      const candidate: Candidate = { organization: product.organization, heldLabelIds: new Set(badges.map((badge) => badge.label.id)) };
+      return {
+        id: product.id,
+        slug: product.slug,
+        title: product.title,
+        summary: product.summary,
+        description: markdownToPlainText(product.description),
+        category: product.category.slug,
+        categoryName: product.category.name,
+        labels: badges.map((badge) => badge.label.slug),
+        producer: product.organization.slug,
+        producerName: product.organization.name,
+        organizationKind: product.organization.kind,
+        country: product.originCountry,
+        region: product.originRegion,
+        brands: carriedBrandSlugs(product.brands, candidate, standardsByBrand),
+        minPriceCents: Math.min(...product.variants.map((variant) => variant.retailPriceCents)),
+        wholesale: product.variants.some((variant) => variant.wholesaleCasePriceCents > 0),
+        inStock: product.variants.some((variant) => variant.stock > 0),
+        createdAt: product.createdAt.getTime(),
+      };
+    });
 }
 
 /** Brings these products' documents up to date: listed ones are upserted, archived or deleted ones removed. */
