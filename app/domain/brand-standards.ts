@@ -27,7 +27,7 @@ export function organizationEligibility(standards: Pick<BrandStandards, "allowed
     reasons.push(`Only ${list(standards.allowedKinds.map((kind) => ORGANIZATION_KIND_LABELS[kind].toLowerCase()))} organisations may carry this brand.`);
   }
   if (standards.allowedLegalForms.length && !standards.allowedLegalForms.includes(organization.legalForm)) {
-    reasons.push(`Only ${list(standards.allowedLegalForms.map((form) => LEGAL_FORM_LABELS[form].toLowerCase()))}s may carry this brand.`);
+    reasons.push(`Only ${list(standards.allowedLegalForms.map((form) => `${LEGAL_FORM_LABELS[form].toLowerCase()}s`))} may carry this brand.`);
   }
   return reasons.length ? { ok: false, reasons } : { ok: true };
 }

@@ -8,6 +8,8 @@
  *   order's entries always sum to zero and the shares sum exactly to what the buyer paid.
  */
 
+import { formatMoney } from "./money";
+
 export type FeeRates = {
   platformFeeBps: number;
   solidarityFundBps: number;
@@ -74,14 +76,21 @@ export type LedgerOrder = {
   buyerOrganizationId: string | null;
   distributor: { id: string; name: string } | null;
   deliveryFeeCents: number;
-  /** What the delivery fee pays for, in the ledger; default "Delivery of order …". */
-  deliveryDescription?: string;
+  /** What the delivery fee pays for, in the ledger's words; default "delivery" (group orders: "shared costs"). */
+  deliveryLabel?: string;
   totalCents: number;
   fulfillments: ReadonlyArray<SellerSplit & { id: string; seller: { id: string; name: string } }>;
 };
 
-/** The balanced entries for a confirmed order. Zero amounts are left out (a 0% fee writes nothing). */
+/**
+ * The balanced entries for a confirmed order: the buyer's payment, each seller's payout (one per fulfilment), and
+ * one entry each for the platform fee, the solidarity fund and the distributor (its handling of every seller's goods
+ * plus any delivery fee). Zero amounts are left out (a 0% fee writes nothing). The per-seller split of the fees stays
+ * on each fulfilment.
+ */
 export function ledgerLinesFor(order: LedgerOrder): LedgerLine[] {
+  const sum = (pick: (fulfillment: LedgerOrder["fulfillments"][number]) => number) =>
+    order.fulfillments.reduce((total, fulfillment) => total + pick(fulfillment), 0);
   const lines: LedgerLine[] = [
     {
       account: "BUYER",
@@ -90,31 +99,27 @@ export function ledgerLinesFor(order: LedgerOrder): LedgerLine[] {
       amountCents: -order.totalCents,
       description: `Payment for order ${order.number}`,
     },
+    ...order.fulfillments.map((fulfillment): LedgerLine => ({
+      account: "SELLER",
+      organizationId: fulfillment.seller.id,
+      fulfillmentId: fulfillment.id,
+      amountCents: fulfillment.sellerPayoutCents,
+      description: `Payout for ${fulfillment.seller.name} goods in order ${order.number}`,
+    })),
+    { account: "PLATFORM", organizationId: null, fulfillmentId: null, amountCents: sum((f) => f.platformFeeCents), description: `Platform fee on order ${order.number}` },
+    { account: "SOLIDARITY_FUND", organizationId: null, fulfillmentId: null, amountCents: sum((f) => f.solidarityFundCents), description: `Solidarity fund share of order ${order.number}` },
   ];
-  for (const fulfillment of order.fulfillments) {
-    const of = `${fulfillment.seller.name} goods in order ${order.number}`;
-    lines.push(
-      { account: "SELLER", organizationId: fulfillment.seller.id, fulfillmentId: fulfillment.id, amountCents: fulfillment.sellerPayoutCents, description: `Payout for ${of}` },
-      { account: "PLATFORM", organizationId: null, fulfillmentId: fulfillment.id, amountCents: fulfillment.platformFeeCents, description: `Platform fee on ${of}` },
-      { account: "SOLIDARITY_FUND", organizationId: null, fulfillmentId: fulfillment.id, amountCents: fulfillment.solidarityFundCents, description: `Solidarity fund share of ${of}` },
-    );
-    if (order.distributor) {
-      lines.push({
-        account: "DISTRIBUTOR",
-        organizationId: order.distributor.id,
-        fulfillmentId: fulfillment.id,
-        amountCents: fulfillment.distributionFeeCents,
-        description: `Handling of ${of}`,
-      });
-    }
-  }
   if (order.distributor) {
+    const handling = sum((f) => f.distributionFeeCents);
     lines.push({
       account: "DISTRIBUTOR",
       organizationId: order.distributor.id,
       fulfillmentId: null,
-      amountCents: order.deliveryFeeCents,
-      description: order.deliveryDescription ?? `Delivery of order ${order.number}`,
+      amountCents: handling + order.deliveryFeeCents,
+      description:
+        order.deliveryFeeCents > 0
+          ? `Handling ${formatMoney(handling)} and ${order.deliveryLabel ?? "delivery"} ${formatMoney(order.deliveryFeeCents)} for order ${order.number}`
+          : `Handling of order ${order.number}`,
     });
   }
   const kept = lines.filter((line) => line.amountCents !== 0);

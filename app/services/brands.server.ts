@@ -56,7 +56,8 @@ export function carriesBrandWhere(brand: BrandWithStandards, now: Date): Prisma.
 async function heldLabelIds(client: Tx | typeof db, productId: string, now: Date): Promise<Set<string>> {
   const product = await client.product.findUniqueOrThrow({ where: { id: productId }, select: { organizationId: true } });
   const certifications = await client.certification.findMany({
-    where: { ...visibleCertificationWhere(now), OR: [{ productId }, { organizationId: product.organizationId, productId: null }] },
+    // AND, not a spread: visibleCertificationWhere has its own OR (the validTo check), which a second OR would replace.
+    where: { AND: [visibleCertificationWhere(now), { OR: [{ productId }, { organizationId: product.organizationId, productId: null }] }] },
     select: { labelId: true },
   });
   return new Set(certifications.map((certification) => certification.labelId));
@@ -310,14 +311,15 @@ export async function recheckBrandMarks(now = new Date()): Promise<number> {
   for (const mark of approved) {
     const result = meetsStandards(standardsOf(mark.brand), { organization: mark.product.organization, heldLabelIds: await heldLabelIds(db, mark.productId, now) });
     if (result.ok) continue;
-    await db.$transaction(async (tx) => {
-      const changed = await tx.brandProduct.updateMany({
+    const changed = await db.$transaction(async (tx) => {
+      const update = await tx.brandProduct.updateMany({
         where: { id: mark.id, status: "APPROVED" },
         data: { status: "REMOVED", reason: `Lost the mark: ${result.reasons.join(" ")}`, decidedAt: now },
       });
-      if (changed.count) await enqueue(tx, "product.changed", { productIds: [mark.productId] });
+      if (update.count) await enqueue(tx, "product.changed", { productIds: [mark.productId] });
+      return update.count;
     });
-    removed += 1;
+    removed += changed;
   }
   return removed;
 }

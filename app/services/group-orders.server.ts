@@ -5,7 +5,7 @@
  * Bulk inserts keep a 10,000-line close well under a second (scripts/bench/group-order.ts).
  */
 import { randomUUID } from "node:crypto";
-import { db } from "~/adapters/db.server";
+import { db, insertRows, runEach } from "~/adapters/db.server";
 import { allocate, caseFill, type CutReason } from "~/domain/allocation";
 import { RuleViolation } from "~/domain/errors";
 import { allocationResultEmail, groupOrderOpenedEmail, groupOrderReminderEmail, purchaseOrderEmail } from "~/domain/group-order-emails";
@@ -274,8 +274,17 @@ function summaryFor(order: { id: string; title: string; closesAt: Date; delivery
   };
 }
 
-function outboxRows(messages: OutboxMessages["email.send"][]) {
-  return messages.map((message) => ({ topic: "email.send", payload: JSON.stringify(message) }));
+/** Complete outbox rows (bulk inserts apply no defaults). */
+function outboxRows(messages: OutboxMessages["email.send"][], now: Date): Prisma.OutboxEventCreateManyInput[] {
+  return messages.map((message) => ({
+    id: randomUUID(),
+    topic: "email.send",
+    payload: JSON.stringify(message),
+    status: "PENDING",
+    attempts: 0,
+    availableAt: now,
+    createdAt: now,
+  }));
 }
 
 export type CloseSummary = { groupOrderId: string; members: number; orders: number; cases: number; totalCents: number; allocationMs: number };
@@ -318,8 +327,12 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
       });
       const allocationMs = performance.now() - started;
 
-      await tx.groupOrderAllocation.createMany({
-        data: result.lines.map((line) => ({
+      // Bulk writes (insertRows, runEach): a close writes tens of thousands of rows, which createMany makes slow.
+      await insertRows(
+        tx,
+        "GroupOrderAllocation",
+        result.lines.map((line) => ({
+          id: randomUUID(),
           groupOrderId,
           lineId: line.lineId,
           memberId: line.memberId,
@@ -331,20 +344,35 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
           costCents: line.costCents,
           cutReason: line.cut,
         })),
-      });
-      for (const variant of result.variants) {
-        await tx.groupOrderOffer.update({ where: { groupOrderId_variantId: { groupOrderId, variantId: variant.variantId } }, data: { casesOrdered: variant.cases, unitsOrdered: variant.units } });
-        if (variant.units === 0) continue;
-        const taken = await tx.variant.updateMany({ where: { id: variant.variantId, stock: { gte: variant.units } }, data: { stock: { decrement: variant.units } } });
-        if (taken.count === 0) throw new Error(`Stock of ${variant.variantId} changed during the close`);
-      }
+      );
+      await runEach(
+        tx,
+        `UPDATE "GroupOrderOffer" SET "casesOrdered" = ?, "unitsOrdered" = ? WHERE "groupOrderId" = ? AND "variantId" = ?`,
+        result.variants.map((variant) => [variant.cases, variant.units, groupOrderId, variant.variantId]),
+      );
+      const ordered = result.variants.filter((variant) => variant.units > 0);
+      // The allocation never takes more than the stock it read in this transaction, so every guarded update applies.
+      const taken = await runEach(
+        tx,
+        `UPDATE "Variant" SET "stock" = "stock" - ? WHERE "id" = ? AND "stock" >= ?`,
+        ordered.map((variant) => [variant.units, variant.variantId, variant.units]),
+      );
+      const missed = ordered.find((_, index) => taken[index] !== 1);
+      if (missed) throw new Error(`Stock of ${missed.variantId} changed during the close`);
 
       // One order per member who gets anything: fulfilments per producer, a balanced ledger, the emails.
       const rates = feeRates(order.distributor.distributorFeeBps);
       const producerNames = new Map(order.producers.map((producer) => [producer.organizationId, producer.organization.name]));
       const linesByMember = new Map<string, typeof result.lines>();
-      for (const line of result.lines) linesByMember.set(line.memberId, [...(linesByMember.get(line.memberId) ?? []), line]);
-      const orders: Prisma.OrderCreateManyInput[] = [];
+      for (const line of result.lines) {
+        const list = linesByMember.get(line.memberId);
+        if (list) list.push(line);
+        else linesByMember.set(line.memberId, [line]);
+      }
+      // Every column is given: bulk inserts apply no Prisma defaults (ids, timestamps, statuses).
+      const stamps = { createdAt: now, updatedAt: now };
+      const membersById = new Map(order.members.map((member) => [member.id, member]));
+      const orders: Array<Prisma.OrderCreateManyInput & { id: string; totalCents: number }> = [];
       const fulfillments: Prisma.FulfillmentCreateManyInput[] = [];
       const orderLines: Prisma.OrderLineCreateManyInput[] = [];
       const payments: Prisma.PaymentCreateManyInput[] = [];
@@ -352,7 +380,7 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
       const emails: OutboxMessages["email.send"][] = [];
       const summary = summaryFor(order, baseUrl);
       for (const memberTotal of result.members) {
-        const member = order.members.find((candidate) => candidate.id === memberTotal.memberId)!;
+        const member = membersById.get(memberTotal.memberId)!;
         const lines = linesByMember.get(member.id) ?? [];
         const given = lines.filter((line) => line.units > 0);
         let orderUrl: string | null = null;
@@ -362,7 +390,9 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
           const byProducer = new Map<string, typeof given>();
           for (const line of given) {
             const producerId = offers.get(line.variantId)!.variant.product.organizationId;
-            byProducer.set(producerId, [...(byProducer.get(producerId) ?? []), line]);
+            const list = byProducer.get(producerId);
+            if (list) list.push(line);
+            else byProducer.set(producerId, [line]);
           }
           const splits = [...byProducer].map(([producerId, producerLines]) => ({
             id: randomUUID(),
@@ -389,14 +419,26 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
             ...totals,
             placedAt: now,
             groupOrderId,
+            currency: "EUR",
+            ...stamps,
           });
-          payments.push({ orderId, provider: card ? "STRIPE" : "OFFLINE", method: member.paymentMethod, amountCents: totals.totalCents });
+          payments.push({
+            id: randomUUID(),
+            orderId,
+            provider: card ? "STRIPE" : "OFFLINE",
+            method: member.paymentMethod,
+            status: "PENDING",
+            amountCents: totals.totalCents,
+            currency: "EUR",
+            ...stamps,
+          });
           for (const split of splits) {
             const { producerLines, producerId, ...shares } = split;
-            fulfillments.push({ ...shares, orderId, sellerOrganizationId: producerId });
+            fulfillments.push({ ...shares, orderId, sellerOrganizationId: producerId, status: "AWAITING_GOODS", ...stamps });
             for (const line of producerLines) {
               const offer = offers.get(line.variantId)!;
               orderLines.push({
+                id: randomUUID(),
                 orderId,
                 fulfillmentId: split.id,
                 variantId: line.variantId,
@@ -419,11 +461,11 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
               buyerOrganizationId: member.organizationId,
               distributor: order.distributor,
               deliveryFeeCents: totals.deliveryFeeCents,
-              deliveryDescription: `Share of the shared costs of group order "${order.title}" (${number})`,
+              deliveryLabel: "shared costs",
               totalCents: totals.totalCents,
               fulfillments: splits.map((split) => ({ ...split, seller: { id: split.producerId, name: producerNames.get(split.producerId) ?? "Producer" } })),
             });
-            ledger.push(...entries.map((entry) => ({ ...entry, orderId, createdAt: now })));
+            for (const entry of entries) ledger.push({ id: randomUUID(), ...entry, orderId, createdAt: now });
           }
           orderUrl = appUrl(baseUrl, `/orders/${orderId}`);
         }
@@ -446,11 +488,11 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
           }),
         });
       }
-      await tx.order.createMany({ data: orders });
-      await tx.fulfillment.createMany({ data: fulfillments });
-      await tx.orderLine.createMany({ data: orderLines });
-      await tx.payment.createMany({ data: payments });
-      await tx.ledgerEntry.createMany({ data: ledger });
+      await insertRows(tx, "Order", orders);
+      await insertRows(tx, "Fulfillment", fulfillments);
+      await insertRows(tx, "OrderLine", orderLines);
+      await insertRows(tx, "Payment", payments);
+      await insertRows(tx, "LedgerEntry", ledger);
 
       // One consolidated purchase order per producer, to its owners and admins; a summary to the coordinator.
       const producerContacts = await tx.membership.findMany({
@@ -474,7 +516,7 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
         subject: `Closed: ${order.title}`,
         text: `"${order.title}" closed with ${cases} cases for ${orders.length} of ${order.members.length} members. The summary and its CSV: ${summary.url}`,
       });
-      await tx.outboxEvent.createMany({ data: outboxRows(emails) });
+      await insertRows(tx, "OutboxEvent", outboxRows(emails, now));
       return { groupOrderId, members: order.members.length, orders: orders.length, cases, totalCents: result.totalCents, allocationMs };
     },
     { maxWait: 20_000, timeout: 60_000 },
@@ -518,7 +560,7 @@ async function notifyParticipants(groupOrderId: string, kind: "opened" | "remind
     });
     const summary = summaryFor(order, baseUrl);
     const message = kind === "opened" ? groupOrderOpenedEmail(summary) : groupOrderReminderEmail(summary);
-    await tx.outboxEvent.createMany({ data: outboxRows(recipients.map((recipient) => ({ to: recipient.user.email, ...message }))) });
+    await tx.outboxEvent.createMany({ data: outboxRows(recipients.map((recipient) => ({ to: recipient.user.email, ...message })), now) });
   });
 }
 

@@ -156,17 +156,14 @@ describe("placing an offline order from two producers", () => {
       expect.arrayContaining([
         { account: "BUYER", organizationId: null, amountCents: -6371, fulfillmentId: null },
         { account: "SELLER", organizationId: beans.organization.id, amountCents: 5016, fulfillmentId: beansPart!.id },
-        { account: "PLATFORM", organizationId: null, amountCents: 103, fulfillmentId: beansPart!.id },
-        { account: "SOLIDARITY_FUND", organizationId: null, amountCents: 51, fulfillmentId: beansPart!.id },
-        { account: "DISTRIBUTOR", organizationId: hub.organization.id, amountCents: 258, fulfillmentId: beansPart!.id },
         { account: "SELLER", organizationId: honey.organization.id, amountCents: 874, fulfillmentId: honeyPart!.id },
-        { account: "PLATFORM", organizationId: null, amountCents: 17, fulfillmentId: honeyPart!.id },
-        { account: "SOLIDARITY_FUND", organizationId: null, amountCents: 8, fulfillmentId: honeyPart!.id },
-        { account: "DISTRIBUTOR", organizationId: hub.organization.id, amountCents: 44, fulfillmentId: honeyPart!.id },
+        // One entry per other party for the whole order; the per-seller split stays on each fulfilment.
+        { account: "PLATFORM", organizationId: null, amountCents: 103 + 17, fulfillmentId: null },
+        { account: "SOLIDARITY_FUND", organizationId: null, amountCents: 51 + 8, fulfillmentId: null },
+        { account: "DISTRIBUTOR", organizationId: hub.organization.id, amountCents: 258 + 44, fulfillmentId: null },
       ]),
     );
-    // Pickup: no delivery fee, so no zero-amount delivery entry.
-    expect(byAccount).toHaveLength(9);
+    expect(byAccount).toHaveLength(6);
 
     const emails = await emailsAbout(order.number);
     expect(emails.map((email) => email.to).sort()).toEqual(["ada@example.org", beans.owner.email, sellerAdmin.email, honey.owner.email].sort());
@@ -208,7 +205,8 @@ describe("placing an offline order from two producers", () => {
       status: "CONFIRMED",
     });
     const entries = await expectBalancedLedger(order.id);
-    expect(entries).toContainEqual(expect.objectContaining({ account: "DISTRIBUTOR", organizationId: hub.organization.id, fulfillmentId: null, amountCents: 450 }));
+    // The distributor's handling (130) and the delivery fee (450), in one entry.
+    expect(entries).toContainEqual(expect.objectContaining({ account: "DISTRIBUTOR", organizationId: hub.organization.id, fulfillmentId: null, amountCents: 130 + 450 }));
     const [buyerEmail] = await emailsAbout(order.number);
     expect(buyerEmail!.text).toContain("Harbour Food Hub delivers it to Lindenstraße 5, 10969 Berlin");
     expect(buyerEmail!.text).toContain("IBAN");

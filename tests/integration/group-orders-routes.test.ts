@@ -261,7 +261,7 @@ describe("joining and changing lines at /group-orders/:id", () => {
     expect(await db.groupOrderMember.count({ where: { groupOrderId: order.id, userId: A().owner.id } })).toBe(0);
   });
 
-  it("refuses lines before the order opens, and after it closed or was cancelled (422)", async () => {
+  it("refuses lines before the order opens (422 beside the form), and after it closed or was cancelled (flashed above the closed page)", async () => {
     const scheduled = await openNow([coffee().id], { opensInHours: 24 });
     const early = await saveVia(scheduled.id, A().member, coopA.organization.id, [[coffee().id, 1]]);
     expect(early.status).toBe(422);
@@ -271,14 +271,15 @@ describe("joining and changing lines at /group-orders/:id", () => {
     await saveMemberLines(toClose.id, A().member.id, memberLines(coopA.organization.id, [[coffee().id, 12]]));
     expect(await closeGroupOrder(toClose.id)).not.toBeNull();
     const late = await saveVia(toClose.id, A().member, coopA.organization.id, [[coffee().id, 24]]);
-    expect(late.status).toBe(422);
-    expect((await readJson(late)).error[""]).toEqual(["This group order has closed: changes are no longer possible."]);
+    // The reloaded page is the closed view, which has no form to show an error beside: the message is flashed.
+    expect(late.status).toBe(302);
+    expect(await flashFrom(late)).toEqual({ kind: "error", text: "This group order has closed: changes are no longer possible." });
 
     const toCancel = await openNow([coffee().id]);
     expect((await act(toCancel.id, A().owner, [["intent", "cancel"]])).status).toBe(302);
     const cancelled = await saveVia(toCancel.id, A().member, coopA.organization.id, [[coffee().id, 1]]);
-    expect(cancelled.status).toBe(422);
-    expect((await readJson(cancelled)).error[""]).toEqual(["This group order has closed: changes are no longer possible."]);
+    expect(cancelled.status).toBe(302);
+    expect(await flashFrom(cancelled)).toEqual({ kind: "error", text: "This group order has closed: changes are no longer possible." });
     expect(await db.groupOrderLine.count({ where: { groupOrderId: { in: [scheduled.id, toCancel.id] } } })).toBe(0);
   });
 });

@@ -293,9 +293,11 @@ describe("closing a group order", () => {
     ]);
     expect(alice.payments).toEqual([expect.objectContaining({ provider: "OFFLINE", method: "PAY_AT_PICKUP", status: "PENDING", amountCents: 10_125 })]);
     const aliceLedger = await expectBalancedLedger(alice.id);
-    // The shared-fee share goes to the distributor on the order, beside the handling per fulfilment.
+    // The distributor's one entry: its handling of both sellers' goods plus the member's shared-cost share.
     expect(aliceLedger).toContainEqual(expect.objectContaining({ account: "BUYER", organizationId: coopA.organization.id, amountCents: -10_125 }));
-    expect(aliceLedger).toContainEqual(expect.objectContaining({ account: "DISTRIBUTOR", organizationId: hub.organization.id, fulfillmentId: null, amountCents: 675 }));
+    expect(aliceLedger).toContainEqual(
+      expect.objectContaining({ account: "DISTRIBUTOR", organizationId: hub.organization.id, fulfillmentId: null, amountCents: aliceCoffee.distributionFeeCents + aliceOil.distributionFeeCents + 675 }),
+    );
     expect(aliceLedger).toContainEqual(expect.objectContaining({ account: "SELLER", organizationId: oils.organization.id, fulfillmentId: expect.any(String), amountCents: aliceOil.sellerPayoutCents }));
 
     // bob: only his coffee (his honey was cut); 4000 → 300 of the fees; bank transfer.

@@ -105,23 +105,20 @@ describe("orderTotals and ledgerLinesFor: example", () => {
     expect(orderTotals(splits, 495)).toEqual({ goodsCents: 12_500, distributionFeeCents: 625, deliveryFeeCents: 495, totalCents: 13_620 });
   });
 
-  it("writes the buyer's payment against every party's share", () => {
+  it("writes the buyer's payment against each seller's payout and one entry per other party", () => {
     const lines = ledgerLinesFor(ledgerOrder(splits, { distributor: hub, deliveryFeeCents: 495 }));
     expect(lines.map(({ account, organizationId, fulfillmentId, amountCents }) => [account, organizationId, fulfillmentId, amountCents])).toEqual([
       ["BUYER", "buyer-org", null, -13_620],
       ["SELLER", "seller-0", "fulfillment-0", 9_700],
-      ["PLATFORM", null, "fulfillment-0", 200],
-      ["SOLIDARITY_FUND", null, "fulfillment-0", 100],
-      ["DISTRIBUTOR", "distributor-hub", "fulfillment-0", 500],
       ["SELLER", "seller-1", "fulfillment-1", 2_425],
-      ["PLATFORM", null, "fulfillment-1", 50],
-      ["SOLIDARITY_FUND", null, "fulfillment-1", 25],
-      ["DISTRIBUTOR", "distributor-hub", "fulfillment-1", 125],
-      ["DISTRIBUTOR", "distributor-hub", null, 495],
+      ["PLATFORM", null, null, 250],
+      ["SOLIDARITY_FUND", null, null, 125],
+      // Handling of both sellers' goods (500 + 125) plus the delivery fee.
+      ["DISTRIBUTOR", "distributor-hub", null, 1_120],
     ]);
     expect(lines[0].description).toBe("Payment for order ORD-1001");
     expect(lines[1].description).toBe("Payout for Seller 0 goods in order ORD-1001");
-    expect(lines.at(-1)?.description).toBe("Delivery of order ORD-1001");
+    expect(lines.at(-1)?.description).toBe("Handling €6.25 and delivery €4.95 for order ORD-1001");
   });
 
   it("leaves out zero amounts (a 0% fee writes nothing; pickup has no delivery entry)", () => {
