@@ -12,7 +12,24 @@ const color = (label: string) =>
     .regex(/^#[0-9a-fA-F]{6}$/, `Give the ${label} as #rrggbb`)
     .transform((value) => value.toLowerCase());
 
-export const brandSchema = z.object({
+/** WCAG 2 contrast ratio of two #rrggbb colours (1–21). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((start) => {
+      const channel = parseInt(hex.slice(start, start + 2), 16) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** Brand pages put white text on the main colour and the home banner main-colour text on the accent colour. */
+export const MIN_CONTRAST = 4.5;
+
+export const brandSchema = z
+  .object({
   name: z.string({ required_error: "Give the brand a name" }).trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
   story: z.string({ required_error: "Tell its story" }).trim().min(20, "Tell its story in at least 20 characters").max(5_000, "Use at most 5,000 characters"),
   primaryColor: color("main colour"),
@@ -24,7 +41,14 @@ export const brandSchema = z.object({
   majorityPercent: z.coerce.number({ invalid_type_error: "Enter a whole per cent" }).int("Enter a whole per cent").min(50, "At least 50% (more than half)").max(99, "At most 99%"),
   /** Optional; an empty file input counts as none. The server checks the real type of the bytes. */
   logo: z.preprocess((value) => (value instanceof File && value.size === 0 ? undefined : value), z.instanceof(File).optional()),
-});
+  })
+  .superRefine((form, ctx) => {
+    if (contrastRatio(form.primaryColor, "#ffffff") < MIN_CONTRAST) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["primaryColor"], message: "Choose a darker main colour: white text on it must stay readable" });
+    } else if (contrastRatio(form.primaryColor, form.accentColor) < MIN_CONTRAST) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["accentColor"], message: "Choose an accent colour that contrasts more with the main colour (banners put one on the other)" });
+    }
+  });
 export type BrandForm = z.infer<typeof brandSchema>;
 
 export const brandActionSchema = z.discriminatedUnion("intent", [

@@ -183,7 +183,7 @@ export default function BrandPage() {
               <p className="mt-3 rounded-md border border-dashed border-stone-300 p-6 text-center text-stone-700">No products carry {brand.name}{filters.category || filters.label ? " with these filters" : " yet"}.</p>
             ) : (
               <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                {collection.products.map((product) => <li key={product.slug}><ProductCard product={product} /></li>)}
+                {collection.products.map((product) => <ProductCard key={product.slug} product={product} />)}
               </ul>
             )}
             <Pagination page={page} total={collection.total} pageSize={collection.pageSize} />
@@ -343,7 +343,7 @@ function ProductsPanel({ governance, brandSlug, busy }: { governance: Governance
                   <input type="hidden" name="decision" value="reject" />
                   <label className="sr-only" htmlFor={`reason-${proposal.id}`}>Reason for refusing {proposal.product.title}</label>
                   <input id={`reason-${proposal.id}`} name="reason" required placeholder="Reason" className="w-28 rounded-md border border-stone-300 px-2 py-1" />
-                  <Button type="submit" variant="danger" className="px-3 py-1" disabled={busy}>Refuse</Button>
+                  <Button type="submit" variant="danger" className="px-3 py-1" disabled={busy}>Refuse<span className="sr-only"> {proposal.product.title}</span></Button>
                 </Form>
               </div>
             ) : null}

@@ -56,7 +56,7 @@ export default function NewBrandPage() {
   const navigation = useNavigation();
   const [form, fields] = useForm<Fields, BrandForm>({
     lastResult,
-    defaultValue: { primaryColor: "#1f6f4a", accentColor: "#e8b04b", quorumPercent: "50", majorityPercent: "50" },
+    defaultValue: { primaryColor: "#1f6f4a", accentColor: "#f6e7c1", quorumPercent: "50", majorityPercent: "50" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: brandSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -81,7 +81,7 @@ export default function NewBrandPage() {
           <FileField label="Logo" meta={fields.logo} accept="image/png,image/jpeg,image/webp" optional help={`PNG, JPEG or WebP, up to ${maxSize}.`} />
           <div className="grid gap-4 sm:grid-cols-2">
             <ColorField label="Main colour" name={fields.primaryColor.name} id={fields.primaryColor.id} defaultValue={String(fields.primaryColor.initialValue ?? "#1f6f4a")} errors={fields.primaryColor.errors} />
-            <ColorField label="Accent colour" name={fields.accentColor.name} id={fields.accentColor.id} defaultValue={String(fields.accentColor.initialValue ?? "#e8b04b")} errors={fields.accentColor.errors} />
+            <ColorField label="Accent colour" name={fields.accentColor.name} id={fields.accentColor.id} defaultValue={String(fields.accentColor.initialValue ?? "#f6e7c1")} errors={fields.accentColor.errors} />
           </div>
         </fieldset>
 

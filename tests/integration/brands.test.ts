@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/adapters/db.server";
 import { loader as homeLoader } from "~/routes/_index";
-import { loader as campaignLoader } from "~/routes/brands.$slug.campaigns.$campaign";
-import { action as newCampaignAction, loader as newCampaignLoader } from "~/routes/brands.$slug.campaigns.new";
+import { loader as campaignLoader } from "~/routes/brands.$slug_.campaigns.$campaign";
+import { action as newCampaignAction, loader as newCampaignLoader } from "~/routes/brands.$slug_.campaigns.new";
 import { action as brandAction, loader as brandLoader } from "~/routes/brands.$slug";
 import { loader as brandsLoader } from "~/routes/brands._index";
 import { action as newBrandAction, loader as newBrandLoader } from "~/routes/brands.new";
@@ -90,7 +90,7 @@ describe("founding a brand", () => {
       name: "Andes Women's Coffee",
       story: "Coffee grown, processed and sold by women-led co-operatives of the Andes.",
       primaryColor: "#1F6F4A",
-      accentColor: "#e8b04b",
+      accentColor: "#f6e7c1",
       quorumPercent: "50",
       majorityPercent: "50",
       ...overrides,

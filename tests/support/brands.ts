@@ -79,7 +79,7 @@ export function brandForm(overrides: Partial<Omit<BrandForm, "logo">> = {}): Omi
     name: `Andes Coffee ${unique()}`,
     story: "Smallholder co-operatives of the Andes marketing their coffee together.",
     primaryColor: "#1f6f4a",
-    accentColor: "#e8b04b",
+    accentColor: "#f6e7c1",
     requiredLabelIds: [],
     allowedKinds: [],
     allowedLegalForms: [],

@@ -40,7 +40,7 @@ export default function CampaignPage() {
       </header>
       <div className="prose-product mt-6 max-w-3xl space-y-3 text-stone-800" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {products.map((product) => <li key={product.slug}><ProductCard product={product} /></li>)}
+        {products.map((product) => <ProductCard key={product.slug} product={product} />)}
       </ul>
     </main>
   );
