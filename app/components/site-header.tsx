@@ -99,7 +99,7 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
           {account}
         </div>
         <NavLink to="/cart" className={(state) => `${navLinkClass(state)} ml-auto xl:ml-0 xl:order-last`}>
-          Cart{cartCount ? <span className="sr-only">, </span> : null}{cartCount ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white">{cartCount}<span className="sr-only"> {cartCount === 1 ? "item" : "items"}</span></span> : null}
+          Cart{cartCount ? " " : null}{cartCount ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white">{cartCount}<span className="sr-only"> {cartCount === 1 ? "item" : "items"}</span></span> : null}
         </NavLink>
         <button
           type="button"

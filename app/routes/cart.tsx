@@ -125,7 +125,7 @@ export default function CartPage() {
                       required
                       className="w-20 rounded-md border border-stone-300 px-2 py-1"
                     />
-                    <Button type="submit" variant="secondary" className="px-3 py-1" disabled={busy} aria-label={`Update quantity of ${line.product.title}`}>
+                    <Button type="submit" variant="secondary" className="px-3 py-1" disabled={busy} aria-label={`Update ${line.product.title}`}>
                       Update
                     </Button>
                   </Form>

@@ -167,7 +167,7 @@ async function definition(scope: Locator, term: string | RegExp) {
   return euros(await termCell.locator("xpath=following-sibling::dd[1]").innerText());
 }
 
-/** The order-totals list at the foot of an order page (Goods, Handling, Delivery, Total). */
+/** The order-totals list at the foot of an order page (Goods, Handling, the shared-cost share, Total). */
 function orderTotals(page: Page) {
   return page.locator("dl").filter({ has: page.locator("dt", { hasText: /^Total$/ }) }).last();
 }
@@ -413,7 +413,7 @@ test.describe("group orders: two co-ops fill cases together", () => {
       await own.link.click();
       await expect(lena.getByRole("heading", { level: 1, name: `Order ${lenaOrder.number}` })).toBeVisible();
       expect(await definition(orderTotals(lena), /^Total$/)).toBe(lenaOrder.totalCents);
-      lenaDeliveryCents = await definition(orderTotals(lena), /^Delivery$/);
+      lenaDeliveryCents = await definition(orderTotals(lena), /^Your share of the group.s shared costs$/);
     });
 
     await test.step("Priya's order has a section per producer, the pickup, and a ledger that sums to zero", async () => {
@@ -435,7 +435,7 @@ test.describe("group orders: two co-ops fill cases together", () => {
       expect(await definition(totals, /^Goods$/)).toBe(priyaChocolateCents + priyaRiceCents);
       expect(await definition(totals, /^Total$/)).toBe(priyaOrder.totalCents);
       // The shared costs are split between the two members' orders, to the cent.
-      const priyaDeliveryCents = await definition(totals, /^Delivery$/);
+      const priyaDeliveryCents = await definition(totals, /^Your share of the group.s shared costs$/);
       expect(priyaDeliveryCents + lenaDeliveryCents).toBe(SHARED_COSTS_CENTS);
 
       const ledger = priya.getByRole("region", { name: "The ledger" });
@@ -464,7 +464,7 @@ test.describe("group orders: two co-ops fill cases together", () => {
         await expect(entry).toContainText(`1 case · ${money(itemCase.casePriceCents)}`);
         await entry.getByRole("link", { name: title, exact: true }).click();
         await expect(producer.getByRole("heading", { level: 1, name: `Purchase order: ${title}` })).toBeVisible();
-        await expect(producer.getByText(`From ${NORTHSIDE} with`)).toContainText(KIEZKORB);
+        await expect(producer.getByText(`From ${NORTHSIDE}`)).toContainText(`pooled with ${KIEZKORB}`);
         await expect(producer.getByText(/^Deliver by/)).toContainText(PICKUP);
         const rows = producer.getByRole("table").locator("tbody").getByRole("row");
         // Only this producer's goods: one product, one case.
