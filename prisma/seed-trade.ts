@@ -10,8 +10,8 @@ export async function seedTrade(tx: Prisma.TransactionClient, ids: Ids) {
     if (!id) throw new Error(`Demo organisation ${slug} is missing`);
     return id;
   };
-  await tx.organization.update({ where: { id: org("fairway-food-hub") }, data: { distributorFeeBps: 500, deliveryFeeCents: 650 } });
-  await tx.organization.update({ where: { id: org("elbkai-logistics") }, data: { distributorFeeBps: 400 } });
+  await tx.organization.update({ where: { id: org("fairway-food-hub") }, data: { distributorFeeBps: 500, deliveryFeeCents: 650, deliveryWeekdays: "4,6" } });
+  await tx.organization.update({ where: { id: org("elbkai-logistics") }, data: { distributorFeeBps: 400, deliveryWeekdays: "2,5" } });
   await tx.organization.update({ where: { id: org("sierra-verde-coffee") }, data: { minimumWholesaleOrderCents: 15_000 } });
   await tx.organization.update({ where: { id: org("cerro-alto-olive") }, data: { minimumWholesaleOrderCents: 10_000 } });
   const pickupPoints = [

@@ -105,6 +105,7 @@ export default function DashboardOrdersPage() {
                     {fulfillment.order.handover === "PICKUP" && fulfillment.order.pickupPoint
                       ? `to ${fulfillment.order.distributor?.name ?? "the distributor"} for ${fulfillment.order.pickupPoint.name}, ${fulfillment.order.pickupPoint.city}`
                       : `delivered by ${fulfillment.order.distributor?.name ?? "the distributor"}`}
+                    {fulfillment.order.deliveryDate ? ` · bring in for ${dateFormat.format(new Date(fulfillment.order.deliveryDate))}` : ""}
                   </p>
                   <ul className="mt-2 list-disc pl-5 text-sm">
                     {fulfillment.lines.map((line) => (

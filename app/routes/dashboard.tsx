@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     memberships,
     active: active ? { id: active.organization.id, name: active.organization.name, slug: active.organization.slug, role } : null,
     sells: active ? sellsGoods(active.organization.kind) : false,
+    distributes: active?.organization.kind === "DISTRIBUTOR",
     can: {
       manageMembers: hasPermission(role, "members:manage"),
       updateOrganization: hasPermission(role, "organization:update"),
@@ -25,7 +26,7 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-100 text-brand-900" : "text-stone-700 hover:bg-stone-100"}`;
 
 export default function DashboardLayout() {
-  const { memberships, active, can, sells } = useLoaderData<typeof loader>();
+  const { memberships, active, can, sells, distributes } = useLoaderData<typeof loader>();
   const location = useLocation();
   const submit = useSubmit();
   return (
@@ -75,6 +76,11 @@ export default function DashboardLayout() {
           {sells ? (
             <NavLink to="/dashboard/purchase-orders" className={linkClass}>
               Purchase orders
+            </NavLink>
+          ) : null}
+          {distributes ? (
+            <NavLink to="/dashboard/fulfilment" className={linkClass}>
+              Fulfilment
             </NavLink>
           ) : null}
           {active ? (

@@ -190,7 +190,8 @@ export default function OrderPage() {
               {order.deliveryPostcode} {order.deliveryCity}, {countryName(order.deliveryCountry ?? "")}
             </p>
           )}
-          {order.distributor ? <p className="mt-2 text-sm text-stone-600">Handled by {order.distributor.name}</p> : null}
+          {order.deliveryDate ? <p className="mt-2 text-sm font-medium">{order.handover === "PICKUP" ? "Ready from" : "Delivered on"} {dateOnly.format(new Date(order.deliveryDate))}</p> : null}
+          {order.distributor ? <p className="mt-1 text-sm text-stone-600">Handled by {order.distributor.name}</p> : null}
         </section>
         <section aria-labelledby="payment-heading" className="rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="payment-heading" className="font-semibold">Payment</h2>
@@ -238,7 +239,10 @@ export default function OrderPage() {
                 {fulfillment.lines.map((line) => (
                   <tr key={line.id} className="border-t border-stone-100">
                     <td className="px-4 py-2">{line.productTitle}<span className="block text-stone-600">{line.unitLabel} · {line.sku}</span></td>
-                    <td className="px-4 py-2">{line.mode === "CASE" ? `${line.quantity} ${line.quantity === 1 ? "case" : "cases"} (${line.units} units)` : line.quantity}</td>
+                    <td className="px-4 py-2">
+                      {line.mode === "CASE" ? `${line.quantity} ${line.quantity === 1 ? "case" : "cases"} (${line.units} units)` : line.quantity}
+                      {line.shortUnits ? <span className="block text-amber-800">{line.shortUnits} not supplied — refunded</span> : null}
+                    </td>
                     <td className="px-4 py-2 text-right">{money(line.unitPriceCents)}{line.mode === "CASE" ? " / case" : ""}</td>
                     <td className="px-4 py-2 text-right">{money(line.lineTotalCents)}</td>
                   </tr>

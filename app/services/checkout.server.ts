@@ -12,6 +12,7 @@ import { countryName } from "~/domain/countries";
 import { RuleViolation } from "~/domain/errors";
 import { orderPaidEmail, orderPlacedEmail, sellerOrderEmail, type EmailOrder } from "~/domain/order-emails";
 import { availablePaymentMethods, type CheckoutForm, PAYMENT_METHOD_LABELS } from "~/domain/order-forms";
+import { nextDeliveryDate, parseWeekdays } from "~/domain/fulfilment";
 import { ledgerLinesFor, orderTotals, splitSellerGoods } from "~/domain/order-split";
 import { seesWholesalePrices } from "~/domain/wholesale";
 import { Prisma } from "~/generated/prisma/client";
@@ -103,7 +104,7 @@ async function resolveHandover(tx: Tx, form: CheckoutForm) {
   if (form.handover === "PICKUP") {
     const point = await tx.pickupPoint.findFirst({
       where: { id: form.pickupPointId, active: true },
-      include: { organization: { select: { id: true, name: true, distributorFeeBps: true } } },
+      include: { organization: { select: { id: true, name: true, distributorFeeBps: true, deliveryWeekdays: true } } },
     });
     if (!point) throw new CheckoutFieldError("pickupPointId", "That pickup point is no longer available. Choose another.");
     return {
@@ -115,7 +116,7 @@ async function resolveHandover(tx: Tx, form: CheckoutForm) {
   }
   const distributor = await tx.organization.findFirst({
     where: { id: form.deliveryDistributorId, kind: "DISTRIBUTOR", deliveryFeeCents: { not: null } },
-    select: { id: true, name: true, distributorFeeBps: true, deliveryFeeCents: true },
+    select: { id: true, name: true, distributorFeeBps: true, deliveryFeeCents: true, deliveryWeekdays: true },
   });
   if (!distributor) throw new CheckoutFieldError("deliveryDistributorId", "That delivery service is no longer available. Choose another.");
   return {
@@ -293,6 +294,7 @@ export async function placeOrder(
           dueAt: netDays ? new Date(now.getTime() + netDays * 86_400_000) : null,
           ...totals,
           reservedUntil: card ? new Date(now.getTime() + CARD_RESERVATION_MINUTES * 60_000) : null,
+          deliveryDate: nextDeliveryDate(now, parseWeekdays(handover.distributor.deliveryWeekdays)),
           placedAt: now,
           payments: {
             create: {

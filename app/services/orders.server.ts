@@ -95,6 +95,7 @@ export async function listSellerFulfillments(organizationId: string, page: numbe
             poNumber: true,
             paymentMethod: true,
             contactName: true,
+            deliveryDate: true,
             buyerOrganization: { select: { name: true } },
             handover: true,
             pickupPoint: { select: { name: true, city: true } },
