@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
+import { prng } from "./prng";
 
 const USAGE = "usage: npx tsx scripts/bench/checkout.ts [orders per phase = 2000] [in flight = 16] [buyers = 200]";
 
@@ -33,23 +34,6 @@ const PASSWORD = "bench-password-not-secret";
 /** The address server.js would pass in the load context (TEST-NET-3, never a real client). */
 const BENCH_CLIENT_ADDRESS = "203.0.113.7";
 
-/** mulberry32: small, fast, good enough for test data, and the same sequence everywhere. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-  };
-}
 type Random = ReturnType<typeof prng>;
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {

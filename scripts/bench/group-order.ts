@@ -28,6 +28,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import type { AllocationInput, AllocationResult } from "~/domain/allocation";
 import type { Prisma } from "~/generated/prisma/client";
+import { prng } from "./prng";
 
 const USAGE = "usage: npx tsx scripts/bench/group-order.ts [timed closes = 7] [timed allocate() runs = 20] [--profile=FILE.cpuprofile]";
 
@@ -51,23 +52,6 @@ const CLOSES_AT = new Date("2026-11-09T18:00:00Z");
 const DELIVERY_DATE = new Date("2026-11-13T00:00:00Z");
 const LINE_INTERVAL_MS = 45_000; // lines arrive over ~5 days, in order
 
-/** mulberry32: small, fast, good enough for test data, and the same sequence everywhere. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-  };
-}
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;

@@ -13,29 +13,13 @@ import { pathToFileURL } from "node:url";
 import { createEmbeddedSearchEngine } from "~/adapters/search/embedded.server";
 import type { SearchDocument, SearchQuery } from "~/adapters/search/types";
 import { makeSearchQuery, type SearchFilters, type SearchSort } from "~/domain/search-query";
+import { prng } from "./prng";
 
 const PRODUCTS = Number(process.argv[2] ?? 100_000);
 const QUERIES_PER_KIND = 700;
 const WARM_UP_QUERIES = 150;
 const TARGET_P95_MS = 10;
 
-/** mulberry32: small, fast, good enough for test data, and the same sequence everywhere. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-  };
-}
 
 type CategorySpec = {
   slug: string;

@@ -151,3 +151,15 @@ test.describe("bad input keeps what was typed and says what is wrong", () => {
     });
   });
 });
+
+test.describe("non-form posts", () => {
+  test("a POST whose body is not a form gets a clear 415, never a 500; an empty form gets the form's 400", async ({ request }) => {
+    const json = await request.post("/login", { data: { email: "a@b.c" } });
+    expect(json.status()).toBe(415);
+    expect(await json.text()).toContain("application/x-www-form-urlencoded");
+    const bare = await request.post("/checkout", { headers: { "Content-Type": "text/plain" }, data: "hello" });
+    expect(bare.status()).toBe(415);
+    const emptyForm = await request.post("/login", { form: {} });
+    expect(emptyForm.status()).toBe(400);
+  });
+});
