@@ -40,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { organization } = await requireDistributor(request);
   const formData = await request.formData();
   const fulfillmentId = String(formData.get("fulfillmentId") ?? "");
+  const from = z.enum(["AWAITING_GOODS", "RECEIVED", "PACKED", "READY_FOR_PICKUP", "OUT_FOR_DELIVERY", "DELIVERED", "CANCELLED"]).safeParse(formData.get("from"));
   const day = String(formData.get("day") ?? "");
   const back = `/dashboard/fulfilment${/^\d{4}-\d{2}-\d{2}$/.test(day) ? `?day=${day}` : ""}`;
   const shortUnits: Record<string, number> = {};
@@ -49,8 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!Number.isInteger(units) || units < 0) return redirectWithFlash(back, { kind: "error", text: "Short-shipped units must be whole numbers, 0 or more." });
     shortUnits[key.slice("short.".length)] = units;
   }
+  if (!from.success) return redirectWithFlash(back, { kind: "error", text: "Reload the page and try again." });
   try {
-    const result = await advanceFulfillment(organization.id, fulfillmentId, shortUnits, new URL(request.url).origin);
+    const result = await advanceFulfillment(organization.id, fulfillmentId, from.data, shortUnits, new URL(request.url).origin);
     const refund = result.refundCents ? ` Short shipment recorded: the buyer is refunded ${formatMoney(result.refundCents)}.` : "";
     return redirectWithFlash(back, { kind: "success", text: `${result.seller}'s goods for ${result.number}: ${result.status.toLowerCase().replace(/_/g, " ")}.${refund}` });
   } catch (error) {
@@ -140,6 +142,7 @@ export default function FulfilmentPage() {
                         return (
                           <Form method="post" key={fulfillment.id} className="mt-2 border-t border-stone-100 pt-2" aria-label={`${fulfillment.seller.name} for ${order.number}`}>
                             <input type="hidden" name="fulfillmentId" value={fulfillment.id} />
+                            <input type="hidden" name="from" value={fulfillment.status} />
                             <input type="hidden" name="day" value={day} />
                             <div className="flex flex-wrap items-center justify-between gap-2">
                               <p className="text-sm">From {fulfillment.seller.name} <FulfillmentStatusBadge status={fulfillment.status} /></p>

@@ -103,7 +103,13 @@ export function packingRows(shared: Awaited<ReturnType<typeof sharedOrder>>, day
  * Moves a fulfilment one step on. On receipt, the distributor records units the producer did not supply: the buyer
  * is refunded for them in the ledger (each party gives back its share). When ready for pickup, the buyer is told.
  */
-export async function advanceFulfillment(distributorId: string, fulfillmentId: string, shortUnits: Record<string, number>, baseUrl: string) {
+export async function advanceFulfillment(
+  distributorId: string,
+  fulfillmentId: string,
+  expectedStatus: FulfillmentStatus,
+  shortUnits: Record<string, number>,
+  baseUrl: string,
+) {
   return db.$transaction(async (tx) => {
     const fulfillment = await tx.fulfillment.findUnique({
       where: { id: fulfillmentId },
@@ -112,9 +118,11 @@ export async function advanceFulfillment(distributorId: string, fulfillmentId: s
     if (!fulfillment || fulfillment.order.distributorOrganizationId !== distributorId) throw new RuleViolation("That shared order is not handled by your organisation.");
     const order = fulfillment.order;
     if (order.status !== "CONFIRMED" && order.status !== "PAID") throw new RuleViolation("Only confirmed orders are fulfilled.");
-    const next = nextStatus(fulfillment.status as FulfillmentStatus, order.handover);
+    // The page says which state it advances from: a double click, or two people at once, moves it only one step.
+    if (fulfillment.status !== expectedStatus) throw new RuleViolation("Someone else just updated this fulfilment. Reload the page.");
+    const next = nextStatus(expectedStatus, order.handover);
     if (!next) throw new RuleViolation("This fulfilment is already finished.");
-    const claimed = await tx.fulfillment.updateMany({ where: { id: fulfillment.id, status: fulfillment.status }, data: { status: next } });
+    const claimed = await tx.fulfillment.updateMany({ where: { id: fulfillment.id, status: expectedStatus }, data: { status: next } });
     if (claimed.count === 0) throw new RuleViolation("Someone else just updated this fulfilment. Reload the page.");
     let refundCents = 0;
     if (next === "RECEIVED") {
@@ -125,8 +133,8 @@ export async function advanceFulfillment(distributorId: string, fulfillmentId: s
         }
       }
       const refund = shortShipmentRefund(lines, fulfillment);
+      for (const line of lines) if (line.shortUnits) await tx.orderLine.update({ where: { id: line.lineId }, data: { shortUnits: line.shortUnits } });
       if (refund.goodsCents > 0) {
-        for (const line of lines) if (line.shortUnits) await tx.orderLine.update({ where: { id: line.lineId }, data: { shortUnits: line.shortUnits } });
         refundCents = refund.buyerRefundCents;
         const about = `short shipment from ${fulfillment.seller.name} in order ${order.number}`;
         const entries: Prisma.LedgerEntryCreateManyInput[] = [
