@@ -54,10 +54,15 @@ export type OrderTotals = {
   totalCents: number;
 };
 
-export function orderTotals(splits: readonly SellerSplit[], deliveryFeeCents: number): OrderTotals {
+/**
+ * An order's totals. The distributor's handling is its percentage of each seller's goods plus its flat fee per order
+ * (`orderFeeCents`); delivery is on top.
+ */
+export function orderTotals(splits: readonly SellerSplit[], deliveryFeeCents: number, orderFeeCents = 0): OrderTotals {
   if (!Number.isInteger(deliveryFeeCents) || deliveryFeeCents < 0) throw new Error("The delivery fee must be non-negative integer cents");
+  if (!Number.isInteger(orderFeeCents) || orderFeeCents < 0) throw new Error("The per-order fee must be non-negative integer cents");
   const goodsCents = splits.reduce((sum, split) => sum + split.goodsCents, 0);
-  const distributionFeeCents = splits.reduce((sum, split) => sum + split.distributionFeeCents, 0);
+  const distributionFeeCents = splits.reduce((sum, split) => sum + split.distributionFeeCents, 0) + orderFeeCents;
   return { goodsCents, distributionFeeCents, deliveryFeeCents, totalCents: goodsCents + distributionFeeCents + deliveryFeeCents };
 }
 
@@ -78,6 +83,8 @@ export type LedgerOrder = {
   deliveryFeeCents: number;
   /** What the delivery fee pays for, in the ledger's words; default "delivery" (group orders: "shared costs"). */
   deliveryLabel?: string;
+  /** The distributor's flat fee for the order, on top of its percentage of each seller's goods. */
+  orderFeeCents?: number;
   totalCents: number;
   fulfillments: ReadonlyArray<SellerSplit & { id: string; seller: { id: string; name: string } }>;
 };
@@ -110,7 +117,7 @@ export function ledgerLinesFor(order: LedgerOrder): LedgerLine[] {
     { account: "SOLIDARITY_FUND", organizationId: null, fulfillmentId: null, amountCents: sum((f) => f.solidarityFundCents), description: `Solidarity fund share of order ${order.number}` },
   ];
   if (order.distributor) {
-    const handling = sum((f) => f.distributionFeeCents);
+    const handling = sum((f) => f.distributionFeeCents) + (order.orderFeeCents ?? 0);
     lines.push({
       account: "DISTRIBUTOR",
       organizationId: order.distributor.id,

@@ -75,6 +75,7 @@ export default function CheckoutPage() {
   const totals = orderTotals(
     cart.groups.map((group) => splitSellerGoods(group.goodsCents, { ...rates, distributorFeeBps: distributor?.distributorFeeBps ?? 0 })),
     handover === "DELIVERY" ? (deliverer?.deliveryFeeCents ?? 0) : 0,
+    distributor?.distributorOrderFeeCents ?? 0,
   );
   const methods = availablePaymentMethods({ cardEnabled, handover, invoiceEligible });
   const submitting = navigation.state === "submitting";
@@ -122,7 +123,7 @@ export default function CheckoutPage() {
                 meta={fields.pickupPointId}
                 options={pickupPoints.map((candidate) => ({
                   value: candidate.id,
-                  label: `${candidate.name}, ${candidate.city} — ${candidate.openingHours} (${candidate.organization.name}, handling ${candidate.organization.distributorFeeBps / 100}%)`,
+                  label: `${candidate.name}, ${candidate.city} — ${candidate.openingHours} (${candidate.organization.name}, handling ${handlingText(candidate.organization)})`,
                 }))}
               />
             ) : (
@@ -132,7 +133,7 @@ export default function CheckoutPage() {
                   meta={fields.deliveryDistributorId}
                   options={deliveryDistributors.map((candidate) => ({
                     value: candidate.id,
-                    label: `${candidate.name} (${candidate.region}) — ${formatMoney(candidate.deliveryFeeCents ?? 0)} delivery, handling ${candidate.distributorFeeBps / 100}%`,
+                    label: `${candidate.name} (${candidate.region}) — ${formatMoney(candidate.deliveryFeeCents ?? 0)} delivery, handling ${handlingText(candidate)}`,
                   }))}
                 />
                 <TextField label="Street and number" meta={fields.deliveryAddress} autoComplete="street-address" />
@@ -202,6 +203,15 @@ export default function CheckoutPage() {
       </div>
     </main>
   );
+}
+
+/** "5%", "€1.00 per order" or "5% + €1.00 per order". */
+function handlingText(distributor: { distributorFeeBps: number; distributorOrderFeeCents: number }) {
+  const parts = [
+    distributor.distributorFeeBps ? `${distributor.distributorFeeBps / 100}%` : null,
+    distributor.distributorOrderFeeCents ? `${formatMoney(distributor.distributorOrderFeeCents)} per order` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" + ") : "none";
 }
 
 const PAYMENT_HELP: Record<PaymentMethod, string> = {

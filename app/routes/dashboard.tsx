@@ -79,9 +79,14 @@ export default function DashboardLayout() {
             </NavLink>
           ) : null}
           {distributes ? (
-            <NavLink to="/dashboard/fulfilment" className={linkClass}>
-              Fulfilment
-            </NavLink>
+            <>
+              <NavLink to="/dashboard/fulfilment" className={linkClass}>
+                Fulfilment
+              </NavLink>
+              <NavLink to="/dashboard/distribution" className={linkClass}>
+                Pickup points &amp; terms
+              </NavLink>
+            </>
           ) : null}
           {active ? (
             <NavLink to="/dashboard/orders" className={linkClass}>

@@ -78,12 +78,12 @@ export async function checkoutOptions(buyer: Buyer, { cardEnabled }: { cardEnabl
   const [pickupPoints, deliveryDistributors, terms] = await Promise.all([
     db.pickupPoint.findMany({
       where: { active: true },
-      include: { organization: { select: { id: true, name: true, distributorFeeBps: true } } },
+      include: { organization: { select: { id: true, name: true, distributorFeeBps: true, distributorOrderFeeCents: true } } },
       orderBy: [{ city: "asc" }, { name: "asc" }],
     }),
     db.organization.findMany({
       where: { kind: "DISTRIBUTOR", deliveryFeeCents: { not: null } },
-      select: { id: true, name: true, region: true, country: true, deliveryFeeCents: true, distributorFeeBps: true },
+      select: { id: true, name: true, region: true, country: true, deliveryFeeCents: true, distributorFeeBps: true, distributorOrderFeeCents: true },
       orderBy: { name: "asc" },
     }),
     creditTermsFor(cart.hasWholesale ? (buyer.organization?.id ?? null) : null, cart.groups.map((group) => group.seller.id)),
@@ -104,7 +104,7 @@ async function resolveHandover(tx: Tx, form: CheckoutForm) {
   if (form.handover === "PICKUP") {
     const point = await tx.pickupPoint.findFirst({
       where: { id: form.pickupPointId, active: true },
-      include: { organization: { select: { id: true, name: true, distributorFeeBps: true, deliveryWeekdays: true } } },
+      include: { organization: { select: { id: true, name: true, distributorFeeBps: true, distributorOrderFeeCents: true, deliveryWeekdays: true } } },
     });
     if (!point) throw new CheckoutFieldError("pickupPointId", "That pickup point is no longer available. Choose another.");
     return {
@@ -116,7 +116,7 @@ async function resolveHandover(tx: Tx, form: CheckoutForm) {
   }
   const distributor = await tx.organization.findFirst({
     where: { id: form.deliveryDistributorId, kind: "DISTRIBUTOR", deliveryFeeCents: { not: null } },
-    select: { id: true, name: true, distributorFeeBps: true, deliveryFeeCents: true, deliveryWeekdays: true },
+    select: { id: true, name: true, distributorFeeBps: true, distributorOrderFeeCents: true, deliveryFeeCents: true, deliveryWeekdays: true },
   });
   if (!distributor) throw new CheckoutFieldError("deliveryDistributorId", "That delivery service is no longer available. Choose another.");
   return {
@@ -172,6 +172,8 @@ async function writeLedger(tx: Tx, orderId: string) {
     buyerOrganizationId: order.buyerOrganizationId,
     distributor: order.distributor,
     deliveryFeeCents: order.deliveryFeeCents,
+    // The flat per-order fee is what the order's handling holds beyond the sellers' percentages.
+    orderFeeCents: order.distributionFeeCents - order.fulfillments.reduce((sum, fulfillment) => sum + fulfillment.distributionFeeCents, 0),
     totalCents: order.totalCents,
     fulfillments: order.fulfillments,
   });
@@ -266,7 +268,7 @@ export async function placeOrder(
 
       const rates = feeRates(handover.distributor.distributorFeeBps);
       const splits = cart.groups.map((group) => ({ group, split: splitSellerGoods(group.goodsCents, rates) }));
-      const totals = orderTotals(splits.map(({ split }) => split), handover.deliveryFeeCents);
+      const totals = orderTotals(splits.map(({ split }) => split), handover.deliveryFeeCents, handover.distributor.distributorOrderFeeCents);
       const card = form.paymentMethod === "CARD";
       const netDays = form.paymentMethod === "INVOICE" ? Math.min(...terms.map((term) => term.netDays)) : null;
 

@@ -304,7 +304,7 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
           coordinator: { select: { name: true } },
           createdBy: { select: { email: true } },
           pickupPoint: true,
-          distributor: { select: { id: true, name: true, distributorFeeBps: true } },
+          distributor: { select: { id: true, name: true, distributorFeeBps: true, distributorOrderFeeCents: true } },
           producers: { include: { organization: { select: { id: true, name: true } } } },
           offers: { include: { variant: { select: { stock: true, sku: true, unitLabel: true, product: { select: { title: true, organizationId: true } } } } } },
           members: { include: { user: { select: { name: true, email: true } } } },
@@ -400,7 +400,7 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
             producerLines,
             ...splitSellerGoods(producerLines.reduce((sum, line) => sum + line.costCents, 0), rates),
           }));
-          const totals = orderTotals(splits, memberTotal.feesCents);
+          const totals = orderTotals(splits, memberTotal.feesCents, order.distributor.distributorOrderFeeCents);
           const card = member.paymentMethod === "CARD";
           orders.push({
             id: orderId,
@@ -463,6 +463,7 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
               distributor: order.distributor,
               deliveryFeeCents: totals.deliveryFeeCents,
               deliveryLabel: "shared costs",
+              orderFeeCents: order.distributor.distributorOrderFeeCents,
               totalCents: totals.totalCents,
               fulfillments: splits.map((split) => ({ ...split, seller: { id: split.producerId, name: producerNames.get(split.producerId) ?? "Producer" } })),
             });

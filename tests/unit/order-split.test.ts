@@ -261,3 +261,55 @@ describe("order split properties", () => {
     );
   });
 });
+
+describe("the distributor's flat fee per order", () => {
+  const rates = { platformFeeBps: 200, solidarityFundBps: 100, distributorFeeBps: 500 };
+  it("adds it to the order's handling and to the distributor's one ledger entry, keeping the ledger balanced", () => {
+    const splits = [splitSellerGoods(10_000, rates), splitSellerGoods(2_500, rates)];
+    const totals = orderTotals(splits, 0, 150);
+    expect(totals).toEqual({ goodsCents: 12_500, distributionFeeCents: 500 + 125 + 150, deliveryFeeCents: 0, totalCents: 13_275 });
+    const lines = ledgerLinesFor({
+      number: "ORD-7",
+      buyerOrganizationId: null,
+      distributor: { id: "hub", name: "Hub" },
+      deliveryFeeCents: 0,
+      orderFeeCents: 150,
+      totalCents: totals.totalCents,
+      fulfillments: splits.map((split, index) => ({ ...split, id: `f${index}`, seller: { id: `s${index}`, name: `S${index}` } })),
+    });
+    expect(lines.find((line) => line.account === "DISTRIBUTOR")?.amountCents).toBe(775);
+    expect(lines.reduce((sum, line) => sum + line.amountCents, 0)).toBe(0);
+  });
+
+  it("refuses a negative or fractional fee", () => {
+    expect(() => orderTotals([], 0, -1)).toThrow("per-order fee");
+    expect(() => orderTotals([], 0, 1.5)).toThrow("per-order fee");
+  });
+
+  it("balances for any goods, rates and fees (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 2_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        (goods, bps, orderFee, deliveryFee) => {
+          const splits = goods.map((cents) => splitSellerGoods(cents, { platformFeeBps: 200, solidarityFundBps: 100, distributorFeeBps: bps }));
+          const totals = orderTotals(splits, deliveryFee, orderFee);
+          const lines = ledgerLinesFor({
+            number: "P",
+            buyerOrganizationId: null,
+            distributor: { id: "hub", name: "Hub" },
+            deliveryFeeCents: deliveryFee,
+            orderFeeCents: orderFee,
+            totalCents: totals.totalCents,
+            fulfillments: splits.map((split, index) => ({ ...split, id: `f${index}`, seller: { id: `s${index}`, name: `S${index}` } })),
+          });
+          expect(lines.reduce((sum, line) => sum + line.amountCents, 0)).toBe(0);
+          expect(totals.totalCents).toBe(totals.goodsCents + totals.distributionFeeCents + totals.deliveryFeeCents);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
