@@ -31,7 +31,7 @@ export default function DashboardLayout() {
   const submit = useSubmit();
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 md:flex-row">
-      <aside className="md:w-60 md:shrink-0" aria-label="Dashboard">
+      <aside className="no-print md:w-60 md:shrink-0" aria-label="Dashboard">
         {memberships.length > 1 && active ? (
           <Form method="post" action="/dashboard/switch" onChange={(event) => submit(event.currentTarget)} className="mb-4">
             <input type="hidden" name="redirectTo" value={location.pathname} />
