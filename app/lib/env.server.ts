@@ -28,6 +28,8 @@ const envSchema = z.object({
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default("false"),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
+  /** Sign-ups allowed per client address per hour (a test run signing up many people from one address raises it). */
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Uploaded product images and certification evidence. */
   UPLOAD_DIR: z.string().default("./data/uploads"),
   /** Largest accepted upload, in bytes (default 10 MB). */

@@ -7,6 +7,7 @@ import { Button, ErrorList, TextField } from "~/components/ui/form";
 import { signupSchema } from "~/domain/auth-forms";
 import { describeRetryAfter, RATE_LIMITS } from "~/domain/rate-limit";
 import { clientAddress, logIn, requireAnonymous } from "~/lib/auth.server";
+import { env } from "~/lib/env.server";
 import { isHoneypotFilled } from "~/lib/honeypot";
 import { badRequest } from "~/lib/http.server";
 import { consumeRateLimit } from "~/lib/rate-limit.server";
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const limit = await consumeRateLimit(`signup:${clientAddress(context)}`, RATE_LIMITS.signupPerClient);
+  const limit = await consumeRateLimit(`signup:${clientAddress(context)}`, { ...RATE_LIMITS.signupPerClient, limit: env.SIGNUP_LIMIT_PER_HOUR });
   if (!limit.allowed) {
     return json(
       submission.reply({

@@ -50,8 +50,9 @@ async function openProductOf(page: Page, producerSlug: string, productSlug: stri
   const products = page.getByRole("region", { name: "Products" });
   await products.locator(`h3 a[href="/products/${productSlug}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/products/${productSlug}$`));
-  const title = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
+  // The URL changes a moment before the product page renders: wait for it (its "By <producer>" line) first.
   await expect(page.getByText(/^By /).getByRole("link", { name: producerName, exact: true })).toBeVisible();
+  const title = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
   return { producerName, title };
 }
 
