@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { prng } from "./prng";
+import { positiveIntegerArgument, prng } from "./support";
 
 const USAGE = "usage: npx tsx scripts/bench/catalog.ts [products = 10000] [producers = 40] [seconds per page = 10] [--profile=DIR]";
 const CONNECTIONS = 50;
@@ -38,15 +38,7 @@ export const CATALOG_TARGETS = {
 } as const;
 
 
-function positiveInteger(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value.replaceAll("_", ""));
-  if (!Number.isInteger(parsed) || parsed < 1) {
-    console.error(`${name} must be a positive whole number (got "${value}")\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed;
-}
+const positiveInteger = positiveIntegerArgument(USAGE);
 
 function parseArgs(argv: string[]) {
   if (argv.includes("--help") || argv.includes("-h")) {

@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { prng } from "./prng";
+import { positiveIntegerArgument, prng } from "./support";
 
 const USAGE = "usage: npx tsx scripts/bench/checkout.ts [orders per phase = 2000] [in flight = 16] [buyers = 200]";
 
@@ -36,15 +36,7 @@ const BENCH_CLIENT_ADDRESS = "203.0.113.7";
 
 type Random = ReturnType<typeof prng>;
 
-function positiveInteger(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value.replaceAll("_", ""));
-  if (!Number.isInteger(parsed) || parsed < 1) {
-    console.error(`${name} must be a positive whole number (got "${value}")\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed;
-}
+const positiveInteger = positiveIntegerArgument(USAGE);
 
 function parseArgs(argv: string[]) {
   if (argv.includes("--help") || argv.includes("-h")) {

@@ -28,7 +28,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import type { AllocationInput, AllocationResult } from "~/domain/allocation";
 import type { Prisma } from "~/generated/prisma/client";
-import { prng } from "./prng";
+import { positiveIntegerArgument, prng } from "./support";
 
 const USAGE = "usage: npx tsx scripts/bench/group-order.ts [timed closes = 7] [timed allocate() runs = 20] [--profile=FILE.cpuprofile]";
 
@@ -53,15 +53,7 @@ const DELIVERY_DATE = new Date("2026-11-13T00:00:00Z");
 const LINE_INTERVAL_MS = 45_000; // lines arrive over ~5 days, in order
 
 
-function positiveInteger(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value.replaceAll("_", ""));
-  if (!Number.isInteger(parsed) || parsed < 1) {
-    console.error(`${name} must be a positive whole number (got "${value}")\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed;
-}
+const positiveInteger = positiveIntegerArgument(USAGE);
 
 function parseArgs(argv: string[]) {
   if (argv.includes("--help") || argv.includes("-h")) {

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { createEmbeddedSearchEngine } from "~/adapters/search/embedded.server";
 import type { SearchDocument, SearchQuery } from "~/adapters/search/types";
 import { makeSearchQuery, type SearchFilters, type SearchSort } from "~/domain/search-query";
-import { prng } from "./prng";
+import { prng } from "./support";
 
 const PRODUCTS = Number(process.argv[2] ?? 100_000);
 const QUERIES_PER_KIND = 700;

@@ -1,3 +1,5 @@
+/** Helpers every benchmark shares. */
+
 /** mulberry32: small, fast, good enough for benchmark data, and the same sequence everywhere. Shared by every benchmark. */
 export function prng(seed: number) {
   let state = seed >>> 0;
@@ -13,5 +15,18 @@ export function prng(seed: number) {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
     chance: (p: number) => next() < p,
+  };
+}
+
+/** A parser for positive whole-number arguments that prints `usage` and exits 2 on anything else ("10_000" is fine). */
+export function positiveIntegerArgument(usage: string) {
+  return (value: string | undefined, fallback: number, name: string): number => {
+    if (value === undefined) return fallback;
+    const parsed = Number(value.replaceAll("_", ""));
+    if (!Number.isInteger(parsed) || parsed < 1) {
+      console.error(`${name} must be a positive whole number (got "${value}")\n${usage}`);
+      process.exit(2);
+    }
+    return parsed;
   };
 }
