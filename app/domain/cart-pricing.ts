@@ -55,7 +55,8 @@ export type PricedCart = {
 
 export const MAX_LINE_QUANTITY = 9_999;
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+/** "1 unit", "3 units". */
+export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 export function unitsFor(mode: PurchaseMode, quantity: number, caseSize: number): number {
   return mode === "CASE" ? quantity * caseSize : quantity;

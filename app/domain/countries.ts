@@ -5,6 +5,9 @@ export const COUNTRIES: readonly { code: string; name: string }[] = Object.entri
   ([code, name]) => ({ code, name }),
 );
 
+/** The countries as select options, for every form that asks for one. */
+export const COUNTRY_OPTIONS: readonly { value: string; label: string }[] = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
+
 export function isKnownCountry(code: string): boolean {
   return Object.hasOwn(COUNTRY_NAMES, code);
 }

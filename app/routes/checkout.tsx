@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { Button, ErrorList, SelectField, TextField } from "~/components/ui/form";
 import { getPaymentGateway } from "~/adapters/payments/index.server";
-import { COUNTRIES } from "~/domain/countries";
+import { COUNTRY_OPTIONS } from "~/domain/countries";
 import { RuleViolation } from "~/domain/errors";
 import { formatMoney } from "~/domain/money";
 import { availablePaymentMethods, checkoutSchema, PAYMENT_METHOD_LABELS, type PaymentMethod } from "~/domain/order-forms";
@@ -16,8 +16,6 @@ import { getActiveMembership } from "~/lib/permissions.server";
 import { CheckoutFieldError, checkoutOptions, feeRates, newCheckoutToken, placeOrder } from "~/services/checkout.server";
 
 export const meta: MetaFunction = () => [{ title: "Checkout — Solidarity Market" }];
-
-const COUNTRY_OPTIONS = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
 
 async function requireBuyer(request: Request) {
   const session = await requireSession(request);

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, ErrorList, SelectField, TextField } from "~/components/ui/form";
-import { COUNTRIES, countryName } from "~/domain/countries";
+import { COUNTRY_OPTIONS, countryName } from "~/domain/countries";
 import { distributionSettingsSchema, pickupPointSchema, pickupPointToggleSchema, WEEKDAYS } from "~/domain/distribution-forms";
 import { RuleViolation } from "~/domain/errors";
 import { centsToInput, formatMoney } from "~/domain/money";
@@ -15,8 +15,6 @@ import { requireOrganizationPermission } from "~/lib/permissions.server";
 import { addPickupPoint, distributionOverview, setPickupPointActive, updateDistributionSettings, updatePickupPoint } from "~/services/distribution.server";
 
 export const meta: MetaFunction = () => [{ title: "Pickup points and fees — Solidarity Market" }];
-
-const COUNTRY_OPTIONS = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
 
 async function requireDistributor(request: Request, permission: "orders:view" | "organization:update") {
   const context = await requireOrganizationPermission(request, permission);

@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorList, SelectField, TextareaField, TextField } from "~/components/ui/form";
-import { COUNTRIES, countryName } from "~/domain/countries";
+import { COUNTRY_OPTIONS, countryName } from "~/domain/countries";
 import { RuleViolation } from "~/domain/errors";
 import { PROVENANCE_STEP_KINDS, PROVENANCE_STEP_LABELS, provenanceStepSchema } from "~/domain/product-forms";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -60,7 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const kindOptions = PROVENANCE_STEP_KINDS.map((kind) => ({ value: kind, label: PROVENANCE_STEP_LABELS[kind] }));
-const countryOptions = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
 
 export default function ProvenanceTab() {
   const { steps, organizations, defaults } = useLoaderData<typeof loader>();
@@ -137,7 +136,7 @@ export default function ProvenanceTab() {
           />
           <TextField label="…or name who did it" meta={fields.actorName} optional help="E.g. an independent shipping line." />
           <TextField label="Place" meta={fields.place} />
-          <SelectField label="Country" meta={fields.country} options={countryOptions} />
+          <SelectField label="Country" meta={fields.country} options={COUNTRY_OPTIONS} />
           <TextField label="Lot / batch code" meta={fields.lotCode} optional />
           <div className="sm:col-span-2">
             <TextareaField label="Details" meta={fields.description} rows={3} optional />

@@ -19,7 +19,8 @@ import { enqueue } from "./outbox.server";
 type Tx = Prisma.TransactionClient;
 export type BrandActor = { userId: string; organization: { id: string; name: string; kind: OrganizationKind; legalForm: LegalForm }; role: "OWNER" | "ADMIN" | "MEMBER" };
 
-const standardsInclude = { requiredLabels: { include: { label: { select: { id: true, name: true, slug: true } } } } } as const;
+/** What a brand's standards check needs; search indexing loads the same. */
+export const standardsInclude = { requiredLabels: { include: { label: { select: { id: true, name: true, slug: true } } } } } as const;
 type BrandWithStandards = Prisma.BrandGetPayload<{ include: typeof standardsInclude }>;
 
 export function standardsOf(brand: BrandWithStandards): BrandStandards {

@@ -4,7 +4,7 @@
  * the lines afresh (app/domain/cart-pricing.ts), so the cart always shows what checkout will charge.
  */
 import { db } from "~/adapters/db.server";
-import { priceCart, unitsFor, type CartLineInput, type PurchaseMode } from "~/domain/cart-pricing";
+import { plural, priceCart, unitsFor, type CartLineInput, type PurchaseMode } from "~/domain/cart-pricing";
 import { RuleViolation } from "~/domain/errors";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -81,7 +81,6 @@ export async function cartLineCount(owner: CartOwner): Promise<number> {
   return cartId ? db.cartLine.count({ where: { cartId } }) : 0;
 }
 
-const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
 
 /**
  * Adds units or cases of a variant, on top of what the cart already holds. Refuses what could never be ordered

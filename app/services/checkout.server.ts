@@ -8,7 +8,6 @@ import { randomBytes } from "node:crypto";
 import { db } from "~/adapters/db.server";
 import type { PaymentGateway } from "~/adapters/payments/types";
 import { priceCart, type PricedCart } from "~/domain/cart-pricing";
-import { countryName } from "~/domain/countries";
 import { RuleViolation } from "~/domain/errors";
 import { orderPaidEmail, orderPlacedEmail, sellerOrderEmail, type EmailOrder } from "~/domain/order-emails";
 import { availablePaymentMethods, type CheckoutForm, PAYMENT_METHOD_LABELS } from "~/domain/order-forms";
@@ -17,6 +16,7 @@ import { ledgerLinesFor, orderTotals, splitSellerGoods } from "~/domain/order-sp
 import { seesWholesalePrices } from "~/domain/wholesale";
 import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/lib/env.server";
+import { publicUrl } from "~/lib/public-url.server";
 import { findCartId, loadCartLines } from "./cart.server";
 import { enqueue } from "./outbox.server";
 
@@ -111,7 +111,6 @@ async function resolveHandover(tx: Tx, form: CheckoutForm) {
       pickupPointId: point.id,
       distributor: point.organization,
       deliveryFeeCents: 0,
-      text: `Collect it at ${point.name}, ${point.address}, ${point.postcode} ${point.city} (${point.openingHours}).`,
     };
   }
   const distributor = await tx.organization.findFirst({
@@ -123,12 +122,7 @@ async function resolveHandover(tx: Tx, form: CheckoutForm) {
     pickupPointId: null,
     distributor,
     deliveryFeeCents: distributor.deliveryFeeCents ?? 0,
-    text: `${distributor.name} delivers it to ${form.deliveryAddress}, ${form.deliveryPostcode} ${form.deliveryCity}, ${countryName(form.deliveryCountry ?? "")}.`,
   };
-}
-
-function publicUrl(baseUrl: string, path: string) {
-  return new URL(path, env.PUBLIC_URL ?? baseUrl).toString();
 }
 
 export const orderEmailInclude = {

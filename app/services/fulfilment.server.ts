@@ -8,7 +8,7 @@ import { RuleViolation } from "~/domain/errors";
 import { nextStatus, shortShipmentRefund, type FulfillmentStatus } from "~/domain/fulfilment";
 import { formatMoney } from "~/domain/money";
 import type { Prisma } from "~/generated/prisma/client";
-import { env } from "~/lib/env.server";
+import { publicUrl } from "~/lib/public-url.server";
 import { enqueue } from "./outbox.server";
 
 const sharedOrderInclude = {
@@ -148,7 +148,7 @@ export async function advanceFulfillment(
         await enqueue(tx, "email.send", {
           to: order.contactEmail,
           subject: `Part of order ${order.number} could not be supplied`,
-          text: `${fulfillment.seller.name} could not supply everything in order ${order.number}. You will be refunded ${formatMoney(refund.buyerRefundCents, order.currency)} for what did not arrive.\n\n${new URL(`/orders/${order.id}`, env.PUBLIC_URL ?? baseUrl)}`,
+          text: `${fulfillment.seller.name} could not supply everything in order ${order.number}. You will be refunded ${formatMoney(refund.buyerRefundCents, order.currency)} for what did not arrive.\n\n${publicUrl(baseUrl, `/orders/${order.id}`)}`,
         });
       }
     }
@@ -156,7 +156,7 @@ export async function advanceFulfillment(
       await enqueue(tx, "email.send", {
         to: order.contactEmail,
         subject: `Ready for pickup: order ${order.number}`,
-        text: `Your goods from ${fulfillment.seller.name} (order ${order.number}) are ready at ${order.pickupPoint.name}, ${order.pickupPoint.address}, ${order.pickupPoint.city}. Open ${order.pickupPoint.openingHours}.\n\n${new URL(`/orders/${order.id}`, env.PUBLIC_URL ?? baseUrl)}`,
+        text: `Your goods from ${fulfillment.seller.name} (order ${order.number}) are ready at ${order.pickupPoint.name}, ${order.pickupPoint.address}, ${order.pickupPoint.city}. Open ${order.pickupPoint.openingHours}.\n\n${publicUrl(baseUrl, `/orders/${order.id}`)}`,
       });
     }
     return { status: next, refundCents, number: order.number, seller: fulfillment.seller.name };

@@ -13,13 +13,12 @@ import { groupOrderPhase, type GroupOrderForm, type MemberLinesForm } from "~/do
 import type { OutboxMessages } from "~/domain/outbox";
 import { ledgerLinesFor, orderTotals, splitSellerGoods } from "~/domain/order-split";
 import type { Prisma } from "~/generated/prisma/client";
-import { env } from "~/lib/env.server";
+import { publicUrl } from "~/lib/public-url.server";
 import { feeRates, newOrderNumber } from "./checkout.server";
 
 type Tx = Prisma.TransactionClient;
 type Actor = { userId: string; organization: { id: string; name: string; kind: string; verifiedAt: Date | null } };
 
-const appUrl = (baseUrl: string, path: string) => new URL(path, env.PUBLIC_URL ?? baseUrl).toString();
 
 /** Buying co-ops (verified) a coordinator can invite, and what can be offered. */
 export async function groupOrderFormOptions(coordinatorOrganizationId: string) {
@@ -266,7 +265,7 @@ export async function cancelGroupOrder(groupOrderId: string) {
 function summaryFor(order: { id: string; title: string; closesAt: Date; deliveryDate: Date; coordinator: { name: string }; pickupPoint: { name: string; address: string; city: string } }, baseUrl: string) {
   return {
     title: order.title,
-    url: appUrl(baseUrl, `/group-orders/${order.id}`),
+    url: publicUrl(baseUrl, `/group-orders/${order.id}`),
     coordinator: order.coordinator.name,
     closesAt: order.closesAt,
     deliveryDate: order.deliveryDate,
@@ -469,7 +468,7 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
             });
             for (const entry of entries) ledger.push({ id: randomUUID(), ...entry, orderId, createdAt: now });
           }
-          orderUrl = appUrl(baseUrl, `/orders/${orderId}`);
+          orderUrl = publicUrl(baseUrl, `/orders/${orderId}`);
         }
         emails.push({
           to: member.user.email,
@@ -509,7 +508,7 @@ export async function closeGroupOrder(groupOrderId: string, { now = new Date(), 
             return { product: `${offer.variant.product.title} (${offer.variant.unitLabel}, ${offer.variant.sku})`, cases: variant.cases, units: variant.units, costCents: variant.costCents };
           });
         if (lines.length === 0) continue;
-        const message = purchaseOrderEmail(summary, { name: producer.organization.name, lines, dashboardUrl: appUrl(baseUrl, `/dashboard/purchase-orders/${groupOrderId}`) });
+        const message = purchaseOrderEmail(summary, { name: producer.organization.name, lines, dashboardUrl: publicUrl(baseUrl, `/dashboard/purchase-orders/${groupOrderId}`) });
         for (const contact of producerContacts.filter((candidate) => candidate.organizationId === producer.organizationId)) emails.push({ to: contact.user.email, ...message });
       }
       const cases = result.variants.reduce((sum, variant) => sum + variant.cases, 0);

@@ -6,7 +6,7 @@ import { countryName } from "~/domain/countries";
 import type { PartialOutboxHandlers } from "~/services/outbox.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { markdownToPlainText } from "~/lib/markdown.server";
-import { standardsOf } from "./brands.server";
+import { standardsInclude, standardsOf } from "./brands.server";
 import { visibleCertificationWhere } from "./labels.server";
 
 const badgeSelect = {
@@ -16,11 +16,7 @@ const badgeSelect = {
   label: { select: { id: true, slug: true, name: true, verificationKind: true } },
 } as const;
 
-// The same shape as brands.server.ts's (unexported) standardsInclude, so `standardsOf` accepts what this loads.
-// TODO(lead): export `standardsInclude` from brands.server.ts and use it here.
-const brandStandardsInclude = { requiredLabels: { include: { label: { select: { id: true, name: true, slug: true } } } } } as const;
-
-type ApprovedMark = { brand: Prisma.BrandGetPayload<{ include: typeof brandStandardsInclude }> };
+type ApprovedMark = { brand: Prisma.BrandGetPayload<{ include: typeof standardsInclude }> };
 
 /**
  * Slugs of the brands an ACTIVE product carries now: approved by a steward and still meeting the standards — the
@@ -64,7 +60,7 @@ export async function buildSearchDocuments(where: Prisma.ProductWhereInput, now 
       certifications: { where: visibleCertificationWhere(now), select: badgeSelect },
       variants: { select: { retailPriceCents: true, wholesaleCasePriceCents: true, stock: true } },
       // Approved marks with their brand's standards, fetched for all products at once; checked below.
-      brands: { where: { status: "APPROVED" }, select: { brand: { include: brandStandardsInclude } } },
+      brands: { where: { status: "APPROVED" }, select: { brand: { include: standardsInclude } } },
     },
   });
   const standardsByBrand = new Map<string, BrandStandards>();

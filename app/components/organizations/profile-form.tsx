@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { Button, ErrorList, SelectField, TextareaField, TextField } from "~/components/ui/form";
-import { COUNTRIES } from "~/domain/countries";
+import { COUNTRY_OPTIONS } from "~/domain/countries";
 import {
   LEGAL_FORM_LABELS,
   LEGAL_FORMS,
@@ -14,7 +14,6 @@ import {
 
 const kindOptions = ORGANIZATION_KINDS.map((value) => ({ value, label: ORGANIZATION_KIND_LABELS[value] }));
 const legalFormOptions = LEGAL_FORMS.map((value) => ({ value, label: LEGAL_FORM_LABELS[value] }));
-const countryOptions = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
 
 /** One form for creating and editing an organisation's profile. */
 export function OrganizationProfileForm({
@@ -44,7 +43,7 @@ export function OrganizationProfileForm({
         <SelectField label="Legal form" meta={fields.legalForm} options={legalFormOptions} />
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
-        <SelectField label="Country" meta={fields.country} options={countryOptions} />
+        <SelectField label="Country" meta={fields.country} options={COUNTRY_OPTIONS} />
         <TextField label="Region, state or city" meta={fields.region} />
       </div>
       <TextareaField

@@ -1,8 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { SelectField, TextareaField, TextField } from "~/components/ui/form";
-import { COUNTRIES } from "~/domain/countries";
+import { COUNTRY_OPTIONS } from "~/domain/countries";
 
-const countryOptions = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Fields<K extends string> = Record<K, FieldMetadata<any>>;
@@ -32,7 +31,7 @@ export function ProductFieldInputs({
       />
       <fieldset className="grid gap-5 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-stone-800">Origin</legend>
-        <SelectField label="Country" meta={fields.originCountry} options={countryOptions} />
+        <SelectField label="Country" meta={fields.originCountry} options={COUNTRY_OPTIONS} />
         <TextField label="Region" meta={fields.originRegion} />
         <TextField label="Farm, village or site" meta={fields.originPlace} optional />
       </fieldset>
