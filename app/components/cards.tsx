@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { countryName } from "~/domain/countries";
 import { formatMoney } from "~/domain/money";
-import { LEGAL_FORM_LABELS, ORGANIZATION_KIND_LABELS, type LegalForm, type OrganizationKind } from "~/domain/organization-forms";
+import { LEGAL_FORM_LABELS, ORGANIZATION_KIND_LABELS, type LegalForm, type OrganizationKind } from "~/domain/organization-kinds";
 
 export type ProductCardData = {
   slug: string;

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { isKnownCountry } from "./countries";
 import { parseMoneyToCents } from "./money";
 import { PRICE_COMPONENT_KINDS } from "./price-breakdown";
+import { PROVENANCE_STEP_KINDS } from "./provenance-steps";
+
+// Plain data shared with browser bundles lives in provenance-steps.ts (no zod there); re-exported for the forms.
+export * from "./provenance-steps";
 
 /** A money field typed as "12.90"; becomes integer cents. */
 export const moneyField = (label: string) =>
@@ -71,34 +75,6 @@ export const variantFieldsSchema = z
     }
   });
 export type VariantFields = z.infer<typeof variantFieldsSchema>;
-
-export const PROVENANCE_STEP_KINDS = [
-  "GROWN",
-  "HARVESTED",
-  "FERMENTED",
-  "DRIED",
-  "PROCESSED",
-  "MILLED",
-  "ROASTED",
-  "BLENDED",
-  "PACKED",
-  "SHIPPED",
-  "RECEIVED",
-] as const;
-export type ProvenanceStepKind = (typeof PROVENANCE_STEP_KINDS)[number];
-export const PROVENANCE_STEP_LABELS: Record<ProvenanceStepKind, string> = {
-  GROWN: "Grown",
-  HARVESTED: "Harvested",
-  FERMENTED: "Fermented",
-  DRIED: "Dried",
-  PROCESSED: "Processed",
-  MILLED: "Milled",
-  ROASTED: "Roasted",
-  BLENDED: "Blended",
-  PACKED: "Packed",
-  SHIPPED: "Shipped",
-  RECEIVED: "Received",
-};
 
 const isoDate = z
   .string()

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
-import { Button } from "~/components/ui/form";
+import { Button } from "~/components/ui/button";
 import { organizationVerificationSchema } from "~/domain/admin-forms";
 import { countryName } from "~/domain/countries";
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from "~/domain/organization-forms";

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { BrandMark } from "~/components/brands/brand-mark";
 import { ProductCard } from "~/components/cards";
 import { Pagination } from "~/components/pagination";
-import { Button } from "~/components/ui/form";
+import { Button } from "~/components/ui/button";
 import { brandActionSchema } from "~/domain/brand-forms";
 import { parseCatalogQuery } from "~/domain/catalog-query";
 import { RuleViolation } from "~/domain/errors";

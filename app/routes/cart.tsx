@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button } from "~/components/ui/form";
+import { Button } from "~/components/ui/button";
 import { RuleViolation } from "~/domain/errors";
 import { formatMoney } from "~/domain/money";
 import { cartActionSchema } from "~/domain/order-forms";

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FulfillmentStatusBadge } from "~/components/orders/status-badge";
-import { Button } from "~/components/ui/form";
+import { Button } from "~/components/ui/button";
 import { RuleViolation } from "~/domain/errors";
 import { actionLabel, type FulfillmentStatus } from "~/domain/fulfilment";
 import { formatMoney } from "~/domain/money";

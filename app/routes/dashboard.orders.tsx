@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FulfillmentStatusBadge, OrderStatusBadge } from "~/components/orders/status-badge";
 import { Pagination } from "~/components/pagination";
-import { Button } from "~/components/ui/form";
+import { Button } from "~/components/ui/button";
 import { RuleViolation } from "~/domain/errors";
 import { formatMoney } from "~/domain/money";
 import { PAYMENT_METHOD_LABELS } from "~/domain/order-forms";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { Button } from "~/components/ui/form";
+import { Button } from "~/components/ui/button";
 import { ROLE_LABELS } from "~/domain/permissions";
 import { RuleViolation } from "~/domain/errors";
 import { getUser, requireSession } from "~/lib/auth.server";

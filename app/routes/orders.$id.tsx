@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FulfillmentStatusBadge, OrderStatusBadge } from "~/components/orders/status-badge";
-import { Button } from "~/components/ui/form";
+import { Button } from "~/components/ui/button";
 import { countryName } from "~/domain/countries";
 import { RuleViolation } from "~/domain/errors";
 import { formatMoney } from "~/domain/money";

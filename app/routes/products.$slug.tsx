@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { BrandMark } from "~/components/brands/brand-mark";
 import { VerifiedBadge } from "~/components/cards";
-import { Button } from "~/components/ui/form";
+import { Button } from "~/components/ui/button";
 import { LabelBadge } from "~/components/label-badge";
 import { PriceBreakdown } from "~/components/provenance/price-breakdown";
 import { ProvenanceTimeline } from "~/components/provenance/timeline";

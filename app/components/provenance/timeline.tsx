@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { countryName } from "~/domain/countries";
-import { PROVENANCE_STEP_LABELS, type ProvenanceStepKind } from "~/domain/product-forms";
+import { PROVENANCE_STEP_LABELS, type ProvenanceStepKind } from "~/domain/provenance-steps";
 
 type Step = {
   kind: ProvenanceStepKind;
