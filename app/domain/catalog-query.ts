@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { pageParamSchema } from "./pagination";
 
-export const CATALOG_SORTS = ["name", "newest", "price-asc", "price-desc"] as const;
-export const CATALOG_SORT_LABELS: Record<(typeof CATALOG_SORTS)[number], string> = {
-  name: "Name",
-  newest: "Newest",
-  "price-asc": "Price: low to high",
-  "price-desc": "Price: high to low",
-};
+import { CATALOG_PAGE_SIZES, CATALOG_SORTS, DEFAULT_CATALOG_PAGE_SIZE } from "./catalog-options";
 
 const slugParam = z
   .string()
@@ -21,6 +15,10 @@ export const catalogQuerySchema = z.object({
   label: slugParam,
   sort: z.enum(CATALOG_SORTS).catch("name"),
   page: pageParamSchema,
+  perPage: z.coerce
+    .number()
+    .refine((value) => (CATALOG_PAGE_SIZES as readonly number[]).includes(value))
+    .catch(DEFAULT_CATALOG_PAGE_SIZE),
 });
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 
@@ -31,5 +29,6 @@ export function parseCatalogQuery(url: URL): CatalogQuery {
     label: params.get("label") || undefined,
     sort: params.get("sort") ?? "name",
     page: params.get("page") ?? 1,
+    perPage: params.get("perPage") ?? DEFAULT_CATALOG_PAGE_SIZE,
   });
 }

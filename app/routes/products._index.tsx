@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { ProductCard } from "~/components/cards";
 import { Pagination } from "~/components/pagination";
-import { CATALOG_SORT_LABELS, CATALOG_SORTS, parseCatalogQuery } from "~/domain/catalog-query";
+import { CATALOG_PAGE_SIZES, CATALOG_SORT_LABELS, CATALOG_SORTS } from "~/domain/catalog-options";
+import { parseCatalogQuery } from "~/domain/catalog-query";
 import { listProducts } from "~/services/catalog.server";
 
 export const meta: MetaFunction = () => [{ title: "Products — Solidarity Market" }];
@@ -28,7 +29,7 @@ export default function ProductsPage() {
       <Form
         method="get"
         onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}
-        className="mt-6 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-4"
+        className="mt-6 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
         aria-label="Filter and sort products"
       >
         <FilterSelect label="Category" name="category" value={query.category} anyLabel="All categories" options={categories} />
@@ -39,6 +40,16 @@ export default function ProductsPage() {
             {CATALOG_SORTS.map((sort) => (
               <option key={sort} value={sort}>
                 {CATALOG_SORT_LABELS[sort]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Per page
+          <select name="perPage" defaultValue={query.perPage} className={selectClass}>
+            {CATALOG_PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
               </option>
             ))}
           </select>

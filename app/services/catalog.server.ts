@@ -4,8 +4,6 @@ import type { CatalogQuery } from "~/domain/catalog-query";
 import type { Prisma } from "~/generated/prisma/client";
 import { visibleCertificationWhere } from "./labels.server";
 
-export const PRODUCTS_PAGE_SIZE = 24;
-
 export const productCardSelect = {
   slug: true,
   title: true,
@@ -59,35 +57,35 @@ export async function listProducts(query: CatalogQuery, now = new Date()) {
     ...(query.category ? { category: { slug: query.category } } : {}),
     ...(query.label ? await carriesLabelWhere(query.label, now) : {}),
   };
-  const skip = (query.page - 1) * PRODUCTS_PAGE_SIZE;
+  const skip = (query.page - 1) * query.perPage;
   const byPrice = query.sort === "price-asc" || query.sort === "price-desc";
   const [products, total, categories, labels] = await Promise.all([
-    byPrice ? productsByPrice(where, query.sort === "price-asc" ? "asc" : "desc", skip) : db.product.findMany({
+    byPrice ? productsByPrice(where, query.sort === "price-asc" ? "asc" : "desc", skip, query.perPage) : db.product.findMany({
       where,
       orderBy: SORT_ORDER[query.sort],
       skip,
-      take: PRODUCTS_PAGE_SIZE,
+      take: query.perPage,
       select: productCardSelect,
     }),
     db.product.count({ where }),
     db.category.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     db.label.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
   ]);
-  return { products, total, pageSize: PRODUCTS_PAGE_SIZE, categories, labels };
+  return { products, total, pageSize: query.perPage, categories, labels };
 }
 
 /**
  * Prisma cannot order products by an aggregate of their variants, so the page's ids come from a grouped query on
  * variants (cheapest unit per product), then the cards are loaded for exactly those ids.
  */
-async function productsByPrice(where: Prisma.ProductWhereInput, direction: "asc" | "desc", skip: number) {
+async function productsByPrice(where: Prisma.ProductWhereInput, direction: "asc" | "desc", skip: number, take: number) {
   const cheapest = await db.variant.groupBy({
     by: ["productId"],
     where: { product: where },
     _min: { retailPriceCents: true },
     orderBy: [{ _min: { retailPriceCents: direction } }, { productId: "asc" }],
     skip,
-    take: PRODUCTS_PAGE_SIZE,
+    take,
   });
   const ids = cheapest.map((row) => row.productId);
   const cards = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, ...productCardSelect } });

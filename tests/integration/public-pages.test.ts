@@ -67,6 +67,20 @@ describe("public pages", () => {
     expect((await call(productsLoader, get("/products?page=abc"))).status).toBe(200);
   });
 
+  it("shows 24, 50 or 100 products per page as the shopper chooses, and 24 for anything else", async () => {
+    expect(products.length).toBeGreaterThan(24);
+    const fifty = await readJson(await call(productsLoader, get("/products?perPage=50&sort=price-asc")));
+    expect(fifty.pageSize).toBe(50);
+    expect(fifty.products).toHaveLength(Math.min(50, products.length));
+    const prices = fifty.products.map((p: { variants: { retailPriceCents: number }[] }) => p.variants[0].retailPriceCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    for (const odd of ["7", "1000", "abc", "-50"]) {
+      const page = await readJson(await call(productsLoader, get(`/products?perPage=${odd}`)));
+      expect(page.pageSize).toBe(24);
+      expect(page.products).toHaveLength(24);
+    }
+  });
+
   it("shows a product and an organisation, and 404s for unknown ones", async () => {
     const product = products[0];
     const data = await readJson(await call(productLoader, get(`/products/${product.slug}`), { params: { slug: product.slug } }));
