@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import type Database from "better-sqlite3";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { noteStatement } from "./catalog-version.server";
 import { databaseFilePath } from "~/lib/database-url";
 import { env } from "~/lib/env.server";
 
@@ -26,6 +27,7 @@ function createLock() {
  * runs straight away on that connection — inside whatever transaction is open, reading its uncommitted rows and
  * vanishing if it rolls back. This wrapper puts every statement in the same queue as transactions, so each
  * transaction really is isolated. (PostgreSQL has a pool of connections and needs none of this.)
+ * It also tells the catalog version about every statement (catalog-version.server.ts).
  */
 export function serializeSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
   const lock = createLock();
@@ -53,8 +55,8 @@ export function serializeSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdap
       provider: transaction.provider,
       adapterName: transaction.adapterName,
       options: transaction.options,
-      queryRaw: (query) => transaction.queryRaw(query),
-      executeRaw: (query) => transaction.executeRaw(query),
+      queryRaw: (query) => (noteStatement(query.sql), transaction.queryRaw(query)),
+      executeRaw: (query) => (noteStatement(query.sql), transaction.executeRaw(query)),
       commit: () => finish(() => transaction.commit()),
       rollback: () => finish(() => transaction.rollback()),
     };
@@ -72,8 +74,8 @@ export function serializeSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdap
       return {
         provider: adapter.provider,
         adapterName: adapter.adapterName,
-        queryRaw: (query) => exclusive(() => adapter.queryRaw(query)),
-        executeRaw: (query) => exclusive(() => adapter.executeRaw(query)),
+        queryRaw: (query) => (noteStatement(query.sql), exclusive(() => adapter.queryRaw(query))),
+        executeRaw: (query) => (noteStatement(query.sql), exclusive(() => adapter.executeRaw(query))),
         executeScript: (script) => exclusive(() => adapter.executeScript(script)),
         async startTransaction(isolationLevel) {
           const release = await lock.acquire();
@@ -121,6 +123,7 @@ export async function insertRows(tx: Prisma.TransactionClient, table: Prisma.Mod
   const columns = Object.keys(rows[0]);
   const perStatement = Math.max(1, Math.floor(MAX_SQLITE_PARAMETERS / columns.length));
   const rowPlaceholders = `(${columns.map(() => "?").join(",")})`;
+  noteStatement(`INSERT INTO "${table}"`);
   const head = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(",")}) VALUES `;
   const statements = new Map<number, Database.Statement>();
   for (let start = 0; start < rows.length; start += perStatement) {
@@ -146,6 +149,7 @@ export async function runEach(tx: Prisma.TransactionClient, sql: string, paramet
     for (const parameters of parameterLists) changed.push(await tx.$executeRawUnsafe(sql, ...parameters));
     return changed;
   }
+  noteStatement(sql);
   const statement = sqliteConnection.prepare(sql);
   return parameterLists.map((parameters) => statement.run(parameters.map(toSqliteValue)).changes);
 }

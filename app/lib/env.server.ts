@@ -30,6 +30,11 @@ const envSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
   /** Sign-ups allowed per client address per hour (a test run signing up many people from one address raises it). */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  /**
+   * Anonymous catalog pages (/products, /products/:slug) are cached in the server for up to this many seconds; a change
+   * made through this process shows at once, other processes' changes within this time. 0 turns the cache off.
+   */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Uploaded product images and certification evidence. */
   UPLOAD_DIR: z.string().default("./data/uploads"),
   /** Largest accepted upload, in bytes (default 10 MB). */
