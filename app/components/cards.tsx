@@ -3,26 +3,16 @@ import { countryName } from "~/domain/countries";
 import { formatMoney } from "~/domain/money";
 import { LEGAL_FORM_LABELS, ORGANIZATION_KIND_LABELS, type LegalForm, type OrganizationKind } from "~/domain/organization-kinds";
 
-export type ProductCardData = {
-  slug: string;
-  title: string;
-  summary: string;
-  originCountry: string;
-  category: { name: string };
-  organization: { name: string };
-  variants: { retailPriceCents: number; unitLabel: string; stock: number }[];
-  images?: { thumbPath: string; alt: string }[];
-};
+// Type only: the data comes from the server (productCardsWhere); nothing of catalog.server reaches the browser.
+import type { ProductCard as ProductCardData } from "~/services/catalog.server";
 
 export function ProductCard({ product }: { product: ProductCardData }) {
-  const cheapest = product.variants[0];
-  const inStock = product.variants.some((variant) => variant.stock > 0);
   return (
     <li className="flex flex-col rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-      {product.images?.[0] ? (
+      {product.thumbPath ? (
         <img
-          src={`/uploads/${product.images[0].thumbPath}`}
-          alt={product.images[0].alt}
+          src={`/uploads/${product.thumbPath}`}
+          alt={product.imageAlt ?? ""}
           width={480}
           height={480}
           loading="lazy"
@@ -33,25 +23,25 @@ export function ProductCard({ product }: { product: ProductCardData }) {
           {product.title.slice(0, 1)}
         </div>
       )}
-      <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{product.category.name}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{product.categoryName}</p>
       <h3 className="mt-1 font-semibold text-stone-900">
         <Link to={`/products/${product.slug}`} className="hover:underline">
           {product.title}
         </Link>
       </h3>
       <p className="text-sm text-stone-600">
-        {product.organization.name} · {countryName(product.originCountry)}
+        {product.organizationName} · {countryName(product.originCountry)}
       </p>
       <p className="mt-2 line-clamp-2 text-sm text-stone-700">{product.summary}</p>
       <div className="mt-auto flex items-baseline justify-between pt-3">
-        {cheapest ? (
+        {product.fromPriceCents !== null ? (
           <p className="font-semibold">
-            {product.variants.length > 1 ? "from " : ""}
-            {formatMoney(cheapest.retailPriceCents)}
-            <span className="text-sm font-normal text-stone-600"> / {cheapest.unitLabel}</span>
+            {product.variantCount > 1 ? "from " : ""}
+            {formatMoney(product.fromPriceCents)}
+            <span className="text-sm font-normal text-stone-600"> / {product.fromUnitLabel}</span>
           </p>
         ) : null}
-        {inStock ? null : <span className="text-sm text-red-700">Out of stock</span>}
+        {product.inStock ? null : <span className="text-sm text-red-700">Out of stock</span>}
       </div>
     </li>
   );

@@ -14,12 +14,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getCampaign(params.slug ?? "", params.campaign ?? "");
   if (!found) throw notFound("We couldn't find that campaign. It may not be approved yet.");
-  const { brand, campaign } = found;
+  const { brand, campaign, products } = found;
   return json({
     brand: { name: brand.name, slug: brand.slug, primaryColor: brand.primaryColor, accentColor: brand.accentColor, logoPath: brand.logoPath },
     campaign: { title: campaign.title, bannerText: campaign.bannerText, startsAt: campaign.startsAt, endsAt: campaign.endsAt },
     bodyHtml: renderMarkdown(campaign.body),
-    products: campaign.products.map((entry) => entry.product),
+    products,
   });
 }
 

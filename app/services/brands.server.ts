@@ -12,7 +12,7 @@ import { assertRule, RuleViolation } from "~/domain/errors";
 import { LEGAL_FORMS, ORGANIZATION_KINDS, type LegalForm, type OrganizationKind } from "~/domain/organization-forms";
 import { slugify, uniqueSlug } from "~/domain/slug";
 import type { Prisma } from "~/generated/prisma/client";
-import { productCardSelect } from "./catalog.server";
+import { productCardsByIds } from "./catalog.server";
 import { visibleCertificationWhere } from "./labels.server";
 import { enqueue } from "./outbox.server";
 
@@ -348,12 +348,13 @@ export async function brandCollection(brand: BrandWithStandards, { page, categor
       ...(label ? [{ OR: [{ certifications: { some: { label: { slug: label }, ...visibleCertificationWhere(now) } } }, { organization: { certifications: { some: { label: { slug: label }, productId: null, ...visibleCertificationWhere(now) } } } }] }] : []),
     ],
   };
-  const [products, total, categories, labels] = await Promise.all([
-    db.product.findMany({ where, orderBy: [{ title: "asc" }, { id: "asc" }], skip: (page - 1) * COLLECTION_PAGE_SIZE, take: COLLECTION_PAGE_SIZE, select: { id: true, ...productCardSelect } }),
+  const [ids, total, categories, labels] = await Promise.all([
+    db.product.findMany({ where, orderBy: [{ title: "asc" }, { id: "asc" }], skip: (page - 1) * COLLECTION_PAGE_SIZE, take: COLLECTION_PAGE_SIZE, select: { id: true } }),
     db.product.count({ where }),
     db.category.findMany({ where: { products: { some: carriesBrandWhere(brand, now) } }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     db.label.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
   ]);
+  const products = await productCardsByIds(ids.map((product) => product.id));
   return { products, total, categories, labels, pageSize: COLLECTION_PAGE_SIZE };
 }
 
@@ -396,10 +397,11 @@ export async function getCampaign(brandSlug: string, campaignSlug: string, now =
   if (!brand) return null;
   const campaign = await db.brandCampaign.findUnique({
     where: { brandId_slug: { brandId: brand.id, slug: campaignSlug } },
-    include: { products: { orderBy: { position: "asc" }, where: { product: carriesBrandWhere(brand, now) }, include: { product: { select: productCardSelect } } } },
+    include: { products: { orderBy: { position: "asc" }, where: { product: carriesBrandWhere(brand, now) }, select: { productId: true } } },
   });
   if (!campaign || campaign.status !== "APPROVED") return null;
-  return { brand, campaign };
+  const { products: entries, ...rest } = campaign;
+  return { brand, campaign: rest, products: await productCardsByIds(entries.map((entry) => entry.productId)) };
 }
 
 /** Approved campaigns running now, for the home page's banners. */

@@ -1,96 +1,147 @@
 import { db } from "~/adapters/db.server";
 import { badgesFor } from "~/domain/certifications";
 import type { CatalogQuery } from "~/domain/catalog-query";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
+import type { CatalogSort } from "~/domain/catalog-options";
 import { visibleCertificationWhere } from "./labels.server";
 
-export const productCardSelect = {
-  slug: true,
-  title: true,
-  summary: true,
-  originCountry: true,
-  category: { select: { slug: true, name: true } },
-  organization: { select: { slug: true, name: true } },
-  variants: {
-    orderBy: { retailPriceCents: "asc" },
-    select: { retailPriceCents: true, unitLabel: true, stock: true },
-  },
-  images: { orderBy: { position: "asc" }, take: 1, select: { thumbPath: true, alt: true } },
-} as const;
+/**
+ * What a product card shows, computed in one query: the cheapest unit (its price and label), how many units are on
+ * offer, whether any is in stock and the first image. Every list of cards (catalog, home, producer, brand pages) is
+ * read through productCardsWhere, so the rule for "from €x" and "out of stock" is written once, here.
+ */
+export type ProductCard = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  originCountry: string;
+  categorySlug: string;
+  categoryName: string;
+  organizationName: string;
+  /** The cheapest unit's price; null when the product has no units. */
+  fromPriceCents: number | null;
+  fromUnitLabel: string | null;
+  variantCount: number;
+  inStock: boolean;
+  thumbPath: string | null;
+  imageAlt: string | null;
+};
+
+type ProductCardRow = Omit<ProductCard, "variantCount" | "inStock" | "fromPriceCents"> & {
+  variantCount: number | bigint;
+  inStock: number | bigint | boolean;
+  fromPriceCents: number | bigint | null;
+};
+
+// Portable SQL (SQLite and PostgreSQL). The page's ids are picked first, using only what filtering and sorting need;
+// the card's columns are then computed for those rows alone (computed for every match before the LIMIT, an
+// unfiltered page was five times slower). The total is a separate COUNT: a window count would stop SQLite from
+// reading just the first rows of an index in order.
+const PRODUCT_SCOPE = Prisma.sql`
+  FROM "Product" p
+  JOIN "Category" c ON c."id" = p."categoryId"
+  JOIN "Organization" o ON o."id" = p."organizationId"`;
+
+const CHEAPEST_PRICE = Prisma.sql`(SELECT MIN(v."retailPriceCents") FROM "Variant" v WHERE v."productId" = p."id")`;
+
+const CARD_ORDER: Record<CatalogSort | "featured", Prisma.Sql> = {
+  name: Prisma.sql`p."title", p."id"`,
+  featured: Prisma.sql`p."title", p."id"`,
+  newest: Prisma.sql`p."createdAt" DESC, p."id"`,
+  "price-asc": Prisma.sql`${CHEAPEST_PRICE}, p."id"`,
+  "price-desc": Prisma.sql`${CHEAPEST_PRICE} DESC, p."id"`,
+};
+
+/**
+ * Product cards matching `where` (SQL over p = Product, c = Category, o = Organization), one page of them when
+ * `take` is given, with the total number of matches: two queries, whatever the page size.
+ */
+export async function productCardsWhere(
+  where: Prisma.Sql,
+  { sort = "name", skip = 0, take }: { sort?: CatalogSort | "featured"; skip?: number; take?: number } = {},
+): Promise<{ cards: ProductCard[]; total: number }> {
+  const order = CARD_ORDER[sort];
+  const page = take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${take} OFFSET ${skip}`;
+  const rowsQuery = db.$queryRaw<ProductCardRow[]>`
+    SELECT p."id", p."slug", p."title", p."summary", p."originCountry",
+      c."slug" AS "categorySlug", c."name" AS "categoryName", o."name" AS "organizationName",
+      cheapest."retailPriceCents" AS "fromPriceCents", cheapest."unitLabel" AS "fromUnitLabel",
+      (SELECT COUNT(*) FROM "Variant" v WHERE v."productId" = p."id") AS "variantCount",
+      EXISTS (SELECT 1 FROM "Variant" v WHERE v."productId" = p."id" AND v."stock" > 0) AS "inStock",
+      image."thumbPath" AS "thumbPath", image."alt" AS "imageAlt"
+    FROM (
+      SELECT p."id"
+      ${PRODUCT_SCOPE}
+      WHERE ${where}
+      ORDER BY ${order}
+      ${page}
+    ) matches
+    JOIN "Product" p ON p."id" = matches."id"
+    JOIN "Category" c ON c."id" = p."categoryId"
+    JOIN "Organization" o ON o."id" = p."organizationId"
+    LEFT JOIN "Variant" cheapest ON cheapest."id" = (
+      SELECT v."id" FROM "Variant" v WHERE v."productId" = p."id" ORDER BY v."retailPriceCents", v."position", v."id" LIMIT 1)
+    LEFT JOIN "ProductImage" image ON image."id" = (
+      SELECT i."id" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."position", i."id" LIMIT 1)
+    ORDER BY ${order}`;
+  const [rows, total] = await Promise.all([rowsQuery, take === undefined ? null : countWhere(where)]);
+  return {
+    total: total ?? rows.length,
+    cards: rows.map(({ variantCount, inStock, fromPriceCents, ...card }) => ({
+      ...card,
+      fromPriceCents: fromPriceCents === null ? null : Number(fromPriceCents),
+      variantCount: Number(variantCount),
+      inStock: Boolean(Number(inStock)),
+    })),
+  };
+}
+
+async function countWhere(where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" ${PRODUCT_SCOPE} WHERE ${where}`;
+  return Number(row.total);
+}
+
+/** Cards for these products, in the order given (ids of products not listed are skipped). */
+export async function productCardsByIds(ids: readonly string[]): Promise<ProductCard[]> {
+  if (ids.length === 0) return [];
+  const { cards } = await productCardsWhere(Prisma.sql`p."id" IN (${Prisma.join(ids)}) AND p."status" = 'ACTIVE'`);
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 export async function featuredProducts(limit = 8) {
-  return db.product.findMany({
-    where: { status: "ACTIVE", featured: true },
-    orderBy: { title: "asc" },
-    take: limit,
-    select: productCardSelect,
-  });
+  const { cards } = await productCardsWhere(Prisma.sql`p."status" = 'ACTIVE' AND p."featured" = ${true}`, { sort: "featured", take: limit });
+  return cards;
 }
 
 /**
- * A product carries a label when it, or the organisation behind it, holds a visible certification for it.
- * The holders are looked up first (a few hundred rows at most, through the label index) and products are then
- * matched by id: Prisma's `some` becomes a correlated subquery that SQLite re-runs for every product, which took
- * seconds on a 10,000-product catalogue (see scripts/bench/catalog.ts).
+ * A product carries a label when it, or the organisation behind it, holds a visible certification for it. The
+ * holders are looked up first (a few hundred rows at most, through the label index) and products matched by id: a
+ * correlated subquery per product took seconds on a 10,000-product catalogue (see scripts/bench/catalog.ts).
  */
-async function carriesLabelWhere(labelSlug: string, now: Date): Promise<Prisma.ProductWhereInput> {
+async function carriesLabelSql(labelSlug: string, now: Date): Promise<Prisma.Sql> {
   const holders = await db.certification.findMany({
     where: { ...visibleCertificationWhere(now), label: { slug: labelSlug } },
     select: { productId: true, organizationId: true },
   });
   const productIds = [...new Set(holders.flatMap((holder) => (holder.productId ? [holder.productId] : [])))];
   const organizationIds = [...new Set(holders.flatMap((holder) => (holder.productId ? [] : [holder.organizationId])))];
-  return { OR: [{ id: { in: productIds } }, { organizationId: { in: organizationIds } }] };
+  const inList = (column: Prisma.Sql, ids: string[]) => (ids.length ? Prisma.sql`${column} IN (${Prisma.join(ids)})` : Prisma.sql`1 = 0`);
+  return Prisma.sql`(${inList(Prisma.sql`p."id"`, productIds)} OR ${inList(Prisma.sql`p."organizationId"`, organizationIds)})`;
 }
 
-const SORT_ORDER: Record<CatalogQuery["sort"], Prisma.ProductOrderByWithRelationInput[]> = {
-  name: [{ title: "asc" }, { id: "asc" }],
-  newest: [{ createdAt: "desc" }, { id: "asc" }],
-  // Price sorts use the product's cheapest unit; see listProducts.
-  "price-asc": [],
-  "price-desc": [],
-};
-
+/** The catalog page: one query for the cards and their total, plus the filters' options. */
 export async function listProducts(query: CatalogQuery, now = new Date()) {
-  const where: Prisma.ProductWhereInput = {
-    status: "ACTIVE",
-    ...(query.category ? { category: { slug: query.category } } : {}),
-    ...(query.label ? await carriesLabelWhere(query.label, now) : {}),
-  };
-  const skip = (query.page - 1) * query.perPage;
-  const byPrice = query.sort === "price-asc" || query.sort === "price-desc";
-  const [products, total, categories, labels] = await Promise.all([
-    byPrice ? productsByPrice(where, query.sort === "price-asc" ? "asc" : "desc", skip, query.perPage) : db.product.findMany({
-      where,
-      orderBy: SORT_ORDER[query.sort],
-      skip,
-      take: query.perPage,
-      select: productCardSelect,
-    }),
-    db.product.count({ where }),
+  const conditions = [Prisma.sql`p."status" = 'ACTIVE'`];
+  if (query.category) conditions.push(Prisma.sql`c."slug" = ${query.category}`);
+  if (query.label) conditions.push(await carriesLabelSql(query.label, now));
+  const [{ cards, total }, categories, labels] = await Promise.all([
+    productCardsWhere(Prisma.join(conditions, " AND "), { sort: query.sort, skip: (query.page - 1) * query.perPage, take: query.perPage }),
     db.category.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     db.label.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
   ]);
-  return { products, total, pageSize: query.perPage, categories, labels };
-}
-
-/**
- * Prisma cannot order products by an aggregate of their variants, so the page's ids come from a grouped query on
- * variants (cheapest unit per product), then the cards are loaded for exactly those ids.
- */
-async function productsByPrice(where: Prisma.ProductWhereInput, direction: "asc" | "desc", skip: number, take: number) {
-  const cheapest = await db.variant.groupBy({
-    by: ["productId"],
-    where: { product: where },
-    _min: { retailPriceCents: true },
-    orderBy: [{ _min: { retailPriceCents: direction } }, { productId: "asc" }],
-    skip,
-    take,
-  });
-  const ids = cheapest.map((row) => row.productId);
-  const cards = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, ...productCardSelect } });
-  const byId = new Map(cards.map(({ id, ...card }) => [id, card]));
-  return ids.map((id) => byId.get(id)!).filter(Boolean);
+  return { products: cards, total, pageSize: query.perPage, categories, labels };
 }
 
 const certificationBadgeSelect = {

@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import { db } from "~/adapters/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { badgesFor } from "~/domain/certifications";
 import { assertRule, RuleViolation } from "~/domain/errors";
 import type { OrganizationKind, OrganizationProfile } from "~/domain/organization-forms";
 import { canAssignRole, canRemoveMember, type Role } from "~/domain/permissions";
 import { slugify, uniqueSlug } from "~/domain/slug";
-import { productCardSelect } from "./catalog.server";
+import { productCardsWhere } from "./catalog.server";
 import { visibleCertificationWhere } from "./labels.server";
 import { enqueue } from "./outbox.server";
 
@@ -218,11 +219,6 @@ export async function getPublicOrganization(slug: string, now = new Date()) {
     select: {
       ...publicOrganizationSelect,
       createdAt: true,
-      products: {
-        where: { status: "ACTIVE" },
-        orderBy: { title: "asc" },
-        select: productCardSelect,
-      },
       certifications: {
         where: { productId: null, ...visibleCertificationWhere(now) },
         select: {
@@ -236,7 +232,8 @@ export async function getPublicOrganization(slug: string, now = new Date()) {
   });
   if (!organization) return null;
   const { certifications, ...rest } = organization;
-  return { ...rest, labels: badgesFor(certifications, now).map((certification) => certification.label) };
+  const { cards: products } = await productCardsWhere(Prisma.sql`p."organizationId" = ${organization.id} AND p."status" = 'ACTIVE'`);
+  return { ...rest, products, labels: badgesFor(certifications, now).map((certification) => certification.label) };
 }
 
 export async function featuredProducers(limit = 6) {

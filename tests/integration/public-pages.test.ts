@@ -45,12 +45,50 @@ describe("public pages", () => {
   it("home shows featured products and verified producers from the seed", async () => {
     const data = await readJson(await call(homeLoader, get("/")));
     expect(data.products).toHaveLength(8);
-    expect(data.products[0]).toMatchObject({ slug: expect.any(String), organization: { name: expect.any(String) } });
+    expect(data.products[0]).toMatchObject({ slug: expect.any(String), organizationName: expect.any(String) });
+    const featured = await db.product.findMany({ where: { featured: true, status: "ACTIVE" }, select: { slug: true } });
+    expect(data.products.map((p: { slug: string }) => p.slug).every((slug: string) => featured.some((f) => f.slug === slug))).toBe(true);
     expect(data.producers.length).toBeGreaterThan(0);
     for (const producer of data.producers) {
       expect(["PRODUCER", "SUPPLIER"]).toContain(producer.kind);
       expect(producer.verifiedAt).not.toBeNull();
     }
+  });
+
+  it("shows on each card the cheapest unit, whether there are others, stock and the first image", async () => {
+    const all = await readJson(await call(productsLoader, get("/products?perPage=100")));
+    expect(all.products.length).toBe(products.length);
+    for (const card of all.products) {
+      const product = await db.product.findUniqueOrThrow({
+        where: { slug: card.slug },
+        include: { variants: true, images: { orderBy: { position: "asc" } }, category: true, organization: true },
+      });
+      const cheapest = [...product.variants].sort((a, b) => a.retailPriceCents - b.retailPriceCents || a.position - b.position)[0];
+      expect(card).toMatchObject({
+        title: product.title,
+        categoryName: product.category.name,
+        organizationName: product.organization.name,
+        fromPriceCents: cheapest?.retailPriceCents ?? null,
+        fromUnitLabel: cheapest?.unitLabel ?? null,
+        variantCount: product.variants.length,
+        inStock: product.variants.some((variant) => variant.stock > 0),
+        thumbPath: product.images[0]?.thumbPath ?? null,
+      });
+    }
+    // A unit that runs out, and a cheaper one added, change the card.
+    const target = all.products.find((card: { variantCount: number }) => card.variantCount === 1);
+    const product = await db.product.findUniqueOrThrow({ where: { slug: target.slug }, include: { variants: true } });
+    await db.variant.update({ where: { id: product.variants[0].id }, data: { stock: 0 } });
+    await db.variant.create({
+      data: { productId: product.id, sku: `${product.variants[0].sku}-MINI`, unitLabel: "sample", caseSize: 1, retailPriceCents: 1, wholesaleCasePriceCents: 1, stock: 0, position: 9 },
+    });
+    const after = await readJson(await call(productsLoader, get("/products?perPage=100")));
+    expect(after.products.find((card: { slug: string }) => card.slug === target.slug)).toMatchObject({
+      fromPriceCents: 1,
+      fromUnitLabel: "sample",
+      variantCount: 2,
+      inStock: false,
+    });
   });
 
   it("paginates the catalog and filters by category", async () => {
@@ -62,7 +100,7 @@ describe("public pages", () => {
     expect(second.products[0].slug).not.toBe(first.products[0].slug);
     const coffee = await readJson(await call(productsLoader, get("/products?category=coffee")));
     expect(coffee.total).toBe(products.filter((p) => p.categorySlug === "coffee").length);
-    expect(coffee.products.every((p: { category: { slug: string } }) => p.category.slug === "coffee")).toBe(true);
+    expect(coffee.products.every((p: { categorySlug: string }) => p.categorySlug === "coffee")).toBe(true);
     // A nonsense page number is page 1, not an error.
     expect((await call(productsLoader, get("/products?page=abc"))).status).toBe(200);
   });
@@ -72,7 +110,7 @@ describe("public pages", () => {
     const fifty = await readJson(await call(productsLoader, get("/products?perPage=50&sort=price-asc")));
     expect(fifty.pageSize).toBe(50);
     expect(fifty.products).toHaveLength(Math.min(50, products.length));
-    const prices = fifty.products.map((p: { variants: { retailPriceCents: number }[] }) => p.variants[0].retailPriceCents);
+    const prices = fifty.products.map((p: { fromPriceCents: number }) => p.fromPriceCents);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     for (const odd of ["7", "1000", "abc", "-50"]) {
       const page = await readJson(await call(productsLoader, get(`/products?perPage=${odd}`)));
