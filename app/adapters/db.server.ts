@@ -96,8 +96,20 @@ export function serializeSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdap
 let sqliteConnection: Database.Database | null = null;
 
 /** How the better-sqlite3 adapter stores a DateTime (its default iso8601 format). */
+// Bulk rows share a few Date objects (one `now` per close): format each once, not once per row and column.
+let lastDate: Date | null = null;
+let lastDateText = "";
+let lastDateTime = Number.NaN;
+
 function toSqliteValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (value instanceof Date) {
+    if (value !== lastDate || value.getTime() !== lastDateTime) {
+      lastDate = value;
+      lastDateTime = value.getTime();
+      lastDateText = value.toISOString().replace("Z", "+00:00");
+    }
+    return lastDateText;
+  }
   if (typeof value === "boolean") return value ? 1 : 0;
   return value ?? null;
 }
