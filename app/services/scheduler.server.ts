@@ -1,3 +1,4 @@
+import { refreshQueryPlannerStatistics } from "~/adapters/db.server";
 import { env } from "~/lib/env.server";
 import { recheckBrandMarks } from "./brands.server";
 import { expireCertifications } from "./certifications.server";
@@ -18,7 +19,10 @@ export const OUTBOX_POLL_MS = 250;
 const STARTED = Symbol.for("solidarity-market.background-jobs");
 type WithJobs = typeof globalThis & { [STARTED]?: boolean };
 
-/** Marks lapsed certifications as expired now and then hourly; errors are logged and the next run tries again. */
+/**
+ * Hourly (and at start): marks lapsed certifications as expired, rechecks brand marks, refreshes the planner's
+ * statistics; errors are logged and the next run tries again.
+ */
 async function runExpiry() {
   try {
     const count = await expireCertifications(new Date());
@@ -28,6 +32,12 @@ async function runExpiry() {
     if (removed) console.info(`[jobs] ${removed} product${removed === 1 ? "" : "s"} lost a brand mark.`);
   } catch (error) {
     console.error("[jobs] Expiring certifications failed:", error);
+  }
+  try {
+    // Keeps the query planner's table statistics current as the catalogue grows (see optimizeSqlite).
+    await refreshQueryPlannerStatistics();
+  } catch (error) {
+    console.error("[jobs] Refreshing query planner statistics failed:", error);
   }
 }
 

@@ -79,7 +79,7 @@ describe("public pages", () => {
     const target = all.products.find((card: { variantCount: number }) => card.variantCount === 1);
     const product = await db.product.findUniqueOrThrow({ where: { slug: target.slug }, include: { variants: true } });
     await db.variant.update({ where: { id: product.variants[0].id }, data: { stock: 0 } });
-    await db.variant.create({
+    const mini = await db.variant.create({
       data: { productId: product.id, sku: `${product.variants[0].sku}-MINI`, unitLabel: "sample", caseSize: 1, retailPriceCents: 1, wholesaleCasePriceCents: 1, stock: 0, position: 9 },
     });
     const after = await readJson(await call(productsLoader, get("/products?perPage=100")));
@@ -89,6 +89,28 @@ describe("public pages", () => {
       variantCount: 2,
       inStock: false,
     });
+    await db.variant.delete({ where: { id: mini.id } });
+    await db.variant.update({ where: { id: product.variants[0].id }, data: { stock: product.variants[0].stock } });
+  });
+
+  it("sorts by the cheapest unit, kept by the database as units are added, repriced and removed", async () => {
+    const cheapestFirst = async () => (await readJson(await call(productsLoader, get("/products?sort=price-asc&perPage=100")))).products;
+    const before = await cheapestFirst();
+    const last = before[before.length - 1];
+    const product = await db.product.findUniqueOrThrow({ where: { slug: last.slug }, include: { variants: true } });
+    // A new unit cheaper than anything else puts it first…
+    const sample = await db.variant.create({
+      data: { productId: product.id, sku: `${product.variants[0].sku}-TASTER`, unitLabel: "taster", caseSize: 1, retailPriceCents: 2, wholesaleCasePriceCents: 2, stock: 5 },
+    });
+    expect((await cheapestFirst())[0]).toMatchObject({ slug: last.slug, fromPriceCents: 2 });
+    // …a higher price for it moves it back…
+    await db.variant.update({ where: { id: sample.id }, data: { retailPriceCents: 999_999 } });
+    expect((await cheapestFirst()).at(-1)).toMatchObject({ slug: last.slug, fromPriceCents: last.fromPriceCents });
+    // …and removing it leaves the product where it was.
+    await db.variant.delete({ where: { id: sample.id } });
+    expect((await cheapestFirst()).map((card: { slug: string }) => card.slug)).toEqual(before.map((card: { slug: string }) => card.slug));
+    const descending = (await readJson(await call(productsLoader, get("/products?sort=price-desc&perPage=100")))).products;
+    expect(descending.map((card: { slug: string }) => card.slug)[0]).toBe(last.slug);
   });
 
   it("paginates the catalog and filters by category", async () => {
