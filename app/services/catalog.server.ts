@@ -6,9 +6,9 @@ import type { CatalogSort } from "~/domain/catalog-options";
 import { visibleCertificationWhere } from "./labels.server";
 
 /**
- * What a product card shows, computed in one query: the cheapest unit (its price and label), how many units are on
- * offer, whether any is in stock and the first image. Every list of cards (catalog, home, producer, brand pages) is
- * read through productCardsWhere, so the rule for "from €x" and "out of stock" is written once, here.
+ * What a product card shows: the cheapest unit (its price and label), how many units are on offer, whether any is in
+ * stock and the first image. Every list of cards (catalog, home, producer, brand and campaign pages) is read through
+ * productCardsByIds, so the rule for "from €x" and "out of stock" is written once, there.
  */
 export type ProductCard = {
   id: string;
@@ -118,7 +118,7 @@ async function carriesLabelSql(labelSlug: string, now: Date): Promise<Prisma.Sql
   return Prisma.sql`(${inList(Prisma.sql`p."id"`, productIds)} OR ${inList(Prisma.sql`p."organizationId"`, organizationIds)})`;
 }
 
-/** The catalog page: one query for the cards and their total, plus the filters' options. */
+/** The catalog page: its cards and their total (productCardsWhere), plus the filters' options. */
 export async function listProducts(query: CatalogQuery, now = new Date()) {
   const conditions = [Prisma.sql`p."status" = 'ACTIVE'`];
   if (query.category) conditions.push(Prisma.sql`p."categoryId" = (SELECT "id" FROM "Category" WHERE "slug" = ${query.category})`);
