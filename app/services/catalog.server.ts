@@ -152,18 +152,8 @@ export async function getProduct(slug: string, now = new Date()) {
       originRegion: true,
       originPlace: true,
       category: { select: { slug: true, name: true } },
-      organization: {
-        select: {
-          slug: true,
-          name: true,
-          kind: true,
-          legalForm: true,
-          country: true,
-          verifiedAt: true,
-          certifications: { where: { ...visibleCertificationWhere(now), productId: null }, select: certificationBadgeSelect },
-        },
-      },
-      certifications: { where: visibleCertificationWhere(now), select: certificationBadgeSelect },
+      organizationId: true,
+      organization: { select: { slug: true, name: true, kind: true, legalForm: true, country: true, verifiedAt: true } },
       images: { orderBy: { position: "asc" }, select: { path: true, thumbPath: true, alt: true, width: true, height: true } },
       provenance: {
         orderBy: { position: "asc" },
@@ -197,8 +187,12 @@ export async function getProduct(slug: string, now = new Date()) {
     },
   });
   if (!product) return null;
-  const { certifications, organization, ...rest } = product;
-  const { certifications: organizationCertifications, ...producer } = organization;
-  const badges = badgesFor([...certifications, ...organizationCertifications], now).map((badge) => badge.label);
-  return { ...rest, organization: producer, badges };
+  // The product's own claims and its organisation's, in one query.
+  const certifications = await db.certification.findMany({
+    // AND, not a spread: visibleCertificationWhere has its own OR (the validTo check), which a second OR would replace.
+    where: { AND: [visibleCertificationWhere(now), { OR: [{ productId: product.id }, { organizationId: product.organizationId, productId: null }] }] },
+    select: certificationBadgeSelect,
+  });
+  const { organizationId: _organizationId, ...rest } = product;
+  return { ...rest, badges: badgesFor(certifications, now).map((badge) => badge.label) };
 }
