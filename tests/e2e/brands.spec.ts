@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { flash, logIn, saveScreen, uniqueSuffix } from "./support";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DAY_MS, escapeRegExp, findReviewItem, flash, isoDay, logIn, PDF_BYTES, PNG_64, saveScreen, uniqueSuffix } from "./support";
 
 /*
  * Collective brands, as their users meet them: the owner of a producer co-op (Cerro Alto) founds a brand with a
@@ -33,32 +33,6 @@ const FILTER_ROAST = "Lindenau Filter Roast";
 const DECAF = "Lindenau Decaf";
 /** Holds no Fairtrade until Lindenau claims it here and the admin verifies it. */
 const MOKA = "Lindenau Moka Pot Roast, Ground";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-/** A 64×64 solid green PNG (the same as catalog.spec.ts's). */
-const PNG_64 = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAT0lEQVR42u3PQQkAAAgEsEvkw352N4JvYbACS02/FgEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQGBK7B3w9DEITI+8gAAAABJRU5ErkJggg==",
-  "base64",
-);
-
-/** A tiny but well-formed PDF: what the server checks is that it starts with "%PDF-". */
-const PDF_BYTES = Buffer.from(
-  [
-    "%PDF-1.4",
-    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj",
-    "trailer << /Root 1 0 R >>",
-    "%%EOF",
-    "",
-  ].join("\n"),
-);
-
-function escapeRegExp(text: string) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext(options);
@@ -137,23 +111,6 @@ async function propose(page: Page, productTitle: string) {
   const panel = region(page, "Products for the mark");
   await panel.getByRole("combobox", { name: /^Propose one of yours/ }).selectOption({ label: productTitle });
   await panel.getByRole("button", { name: "Propose", exact: true }).click();
-}
-
-/** On the admins' review queue, the claim whose certificate number is `number`, following "Next →" until found. */
-async function findReviewItem(page: Page, productTitle: string, number: string): Promise<Locator> {
-  const item = page
-    .getByRole("listitem")
-    .filter({ has: page.getByRole("link", { name: productTitle, exact: true }) })
-    .filter({ hasText: `Certificate number: ${number}` });
-  for (let pages = 0; pages < 10; pages += 1) {
-    await expect(page.getByRole("heading", { level: 1, name: "Certifications" })).toBeVisible();
-    if (await item.count()) return item;
-    const next = page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next →" });
-    if (!(await next.count())) break;
-    await next.click();
-    await expect(page).toHaveURL(new RegExp(`page=${pages + 2}`));
-  }
-  throw new Error(`No claim numbered ${number} about "${productTitle}" in the review queue`);
 }
 
 /** The search page's brand facet: the checkbox of one brand, "Name (count)". */

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, flash, logIn, saveScreen, uniqueSuffix } from "./support";
+import { DAY_MS, DEMO_PASSWORD, escapeRegExp, findReviewItem, flash, isoDay, logIn, PDF_BYTES, PNG_64, saveScreen, uniqueSuffix } from "./support";
 
 /*
  * The catalogue as its users meet it: a plain member of a producer co-op lists a product with its prices, journey and
@@ -18,32 +18,6 @@ const CLAIMED_LABEL = {
 };
 const SIERRA_VERDE = "Sierra Verde Coffee Cooperative";
 
-/** A 64×64 solid green PNG (generated once with sharp). */
-const PNG_64 = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAT0lEQVR42u3PQQkAAAgEsEvkw352N4JvYbACS02/FgEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQGBK7B3w9DEITI+8gAAAABJRU5ErkJggg==",
-  "base64",
-);
-
-/** A tiny but well-formed PDF: what the server checks is that it starts with "%PDF-". */
-const PDF_BYTES = Buffer.from(
-  [
-    "%PDF-1.4",
-    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj",
-    "trailer << /Root 1 0 R >>",
-    "%%EOF",
-    "",
-  ].join("\n"),
-);
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-function escapeRegExp(text: string) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** A label badge (a link to the label's page whose name is the label and its verification level). */
 function badge(scope: Page | Locator, labelName: string) {
   return scope.getByRole("link", { name: new RegExp(`^${escapeRegExp(labelName)}\\s*,?\\s*(Third-party certified|Participatory guarantee|Self-declared)$`) });
@@ -55,22 +29,6 @@ async function cardPriceCents(card: Locator) {
   const amounts = [...text.matchAll(/€(\d{1,3}(?:,\d{3})*\.\d{2})/g)];
   expect(amounts.length, `a price on the card:\n${text}`).toBeGreaterThan(0);
   return Math.round(Number(amounts[amounts.length - 1][1].replace(/,/g, "")) * 100);
-}
-
-/** On the admins' review queue, the claim about `productTitle`, following "Next →" until it is found. */
-async function findReviewItem(page: Page, productTitle: string) {
-  const item = page
-    .getByRole("listitem")
-    .filter({ has: page.getByRole("link", { name: productTitle, exact: true }) });
-  for (let pages = 0; pages < 10; pages += 1) {
-    await expect(page.getByRole("heading", { level: 1, name: "Certifications" })).toBeVisible();
-    if (await item.count()) return item;
-    const next = page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next →" });
-    if (!(await next.count())) break;
-    await next.click();
-    await expect(page).toHaveURL(new RegExp(`page=${pages + 2}`));
-  }
-  throw new Error(`No claim about "${productTitle}" in the review queue`);
 }
 
 async function newPage(browser: Browser) {

@@ -1,5 +1,5 @@
-import { expect, test, type Locator } from "@playwright/test";
-import { flash, logIn, newAccount, saveScreen, signUp } from "./support";
+import { expect, test } from "@playwright/test";
+import { checkOutForPickup, fairwayDeliveryDay, flash, logIn, newAccount, saveScreen, signUp } from "./support";
 
 /*
  * Distributor fulfilment, as people meet it: a shopper collects an order at Fairway Food Hub's warehouse; Sam, who
@@ -9,31 +9,13 @@ import { flash, logIn, newAccount, saveScreen, signUp } from "./support";
 
 const KWAHU = { slug: "kwahu-cocoa-union", product: "kwahu-70-dark-chocolate" };
 const SAM = "sam@fairwayhub.demo";
-/** Fairway hands over on Thursdays and Saturdays (prisma/seed-trade.ts), at least two days after the order. */
-const FAIRWAY_WEEKDAYS = [4, 6];
-const DAY_MS = 86_400_000;
-
-function expectedDeliveryDay(now: Date) {
-  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 2 * DAY_MS;
-  for (let offset = 0; offset < 7; offset += 1) {
-    const day = new Date(start + offset * DAY_MS);
-    if (FAIRWAY_WEEKDAYS.includes(day.getUTCDay() || 7)) return day;
-  }
-  throw new Error("no delivery day");
-}
-
-async function chooseOptionContaining(select: Locator, text: string) {
-  const label = await select.locator("option", { hasText: text }).first().textContent();
-  if (!label) throw new Error(`No option containing "${text}"`);
-  await select.selectOption({ label });
-}
 
 test("a distributor receives a short shipment, packs it and the shopper sees the refund", async ({ page, browser }) => {
   const account = newAccount("fulfil", "Flora Fulfil");
   let orderNumber = "";
   let orderUrl = "";
   let product = { title: "", producerName: "" };
-  const deliveryDay = expectedDeliveryDay(new Date());
+  const deliveryDay = fairwayDeliveryDay(new Date());
   const dayValue = deliveryDay.toISOString().slice(0, 10);
 
   await test.step("a shopper orders two bars for pickup at the Fairway warehouse", async () => {
@@ -50,14 +32,7 @@ test("a distributor receives a short shipment, packs it and the shopper sees the
     await form.getByLabel("Quantity", { exact: true }).fill("2");
     await form.getByRole("button", { name: "Add to cart" }).click();
     await expect(flash(page)).toContainText(/^Added 2 units of/);
-    await page.goto("/checkout");
-    await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
-    await page.getByRole("radio", { name: /^Collect at a pickup point/ }).check();
-    await chooseOptionContaining(page.getByLabel("Pickup point", { exact: true }), "Fairway warehouse");
-    await page.getByRole("radio", { name: /^Pay at pickup/ }).check();
-    await page.getByRole("button", { name: /^Place order — €/ }).click();
-    await expect(page).toHaveURL(/\/orders\/[^/]+$/);
-    orderUrl = new URL(page.url()).pathname;
+    orderUrl = await checkOutForPickup(page, "Fairway warehouse");
     const heading = (await page.getByRole("heading", { level: 1, name: /^Order SM-/ }).innerText()).trim();
     orderNumber = heading.replace(/^Order /, "");
     const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(deliveryDay);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { flash, logIn, saveScreen, uniqueSuffix } from "./support";
+import { chooseOptionContaining, DAY_MS, definition, escapeRegExp, euros, flash, logIn, saveScreen, uniqueSuffix } from "./support";
 
 /*
  * Group purchasing, as its users meet it: a coordinator of one buying co-op opens a group order and invites a second
@@ -19,14 +19,6 @@ const PICKUP = "Northside shop";
 const CHOCOLATE = { producer: "Kwahu Ridge Cocoa Farmers' Union", owner: "ama@kwahuridge.demo", product: "85% Dark Chocolate", unit: "100 g bar" };
 const RICE = { producer: "Mun River Jasmine Rice Co-operative", owner: "malee@munriver.demo", product: "Red Jasmine Rice", unit: "1 kg bag" };
 const SHARED_COSTS_CENTS = 1_200;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** "€1,234.56" → 123456; the first amount in the text. */
-function euros(text: string): number {
-  const match = /(-?)€(\d{1,3}(?:,\d{3})*\.\d{2})/.exec(text);
-  if (!match) throw new Error(`No euro amount in "${text}"`);
-  return (match[1] ? -1 : 1) * Math.round(Number(match[2].replace(/,/g, "")) * 100);
-}
 
 /** Every euro amount in the text, in order. */
 function allEuros(text: string): number[] {
@@ -36,10 +28,6 @@ function allEuros(text: string): number[] {
 /** 1234 → "€12.34", as the app writes it (en-GB). */
 function money(cents: number) {
   return new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
-}
-
-function escapeRegExp(text: string) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** A `datetime-local` value in UTC (the form's times are UTC). */
@@ -68,13 +56,6 @@ async function actFor(page: Page, organization: string) {
     await expect(flash(page)).toContainText(`You are now acting for ${organization}.`);
   }
   await expect(page.getByLabel("Acting for", { exact: true }).locator("option:checked")).toHaveText(organization);
-}
-
-/** Chooses the option of a <select> whose text contains `text`. */
-async function chooseOptionContaining(select: Locator, text: string) {
-  const label = await select.locator("option", { hasText: text }).first().textContent();
-  if (!label) throw new Error(`No option containing "${text}"`);
-  await select.selectOption({ label });
 }
 
 /** Ticks a product on the "Open a group order" form; the producers' lists are folded until opened. */
@@ -158,13 +139,6 @@ async function orderLinkOf(card: Locator) {
   await expect(link).toHaveCount(1);
   const text = (await link.innerText()).trim();
   return { link, number: /^Order (SM-[0-9A-Z]{4}-[0-9A-Z]{4}):/.exec(text)![1], totalCents: euros(text) };
-}
-
-/** The amount in the <dd> next to a <dt> with this text, inside `scope`. */
-async function definition(scope: Locator, term: string | RegExp) {
-  const termCell = scope.locator("dt").filter({ hasText: term });
-  await expect(termCell).toHaveCount(1);
-  return euros(await termCell.locator("xpath=following-sibling::dd[1]").innerText());
 }
 
 /** The order-totals list at the foot of an order page (Goods, Handling, the shared-cost share, Total). */

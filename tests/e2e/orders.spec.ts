@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, GOOD_PASSWORD, flash, logIn, newAccount, saveScreen, signUp } from "./support";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { chooseOptionContaining, DAY_MS, definition, DEMO_PASSWORD, escapeRegExp, euros, flash, GOOD_PASSWORD, logIn, newAccount, saveScreen, signUp } from "./support";
 
 /*
  * Buying, as people meet it: a shopper fills one cart from two producers and collects it at a pickup point; a guest's
@@ -18,18 +18,6 @@ const NORTHSIDE = "Northside Food Co-op";
 /** Sierra Verde's wholesale minimum (prisma/seed-trade.ts). */
 const SIERRA_VERDE_MINIMUM_CENTS = 15_000;
 const PO_NUMBER = "NS-PO-1234";
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function escapeRegExp(text: string) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** "€1,234.56" → 123456; the first amount in the text. */
-function euros(text: string): number {
-  const match = /(-?)€(\d{1,3}(?:,\d{3})*\.\d{2})/.exec(text);
-  if (!match) throw new Error(`No euro amount in "${text}"`);
-  return (match[1] ? -1 : 1) * Math.round(Number(match[2].replace(/,/g, "")) * 100);
-}
 
 /** 1234 → "€12.34", as the app writes it (en-GB). */
 function money(cents: number) {
@@ -88,13 +76,6 @@ async function emptyCart(page: Page) {
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
 }
 
-/** Chooses the option of a <select> whose text contains `text`. */
-async function chooseOptionContaining(select: Locator, text: string) {
-  const label = await select.locator("option", { hasText: text }).first().textContent();
-  if (!label) throw new Error(`No option containing "${text}"`);
-  await select.selectOption({ label });
-}
-
 /** The amount a checkout's "Place order — €…" button states. */
 async function placeOrderButton(page: Page) {
   const button = page.getByRole("button", { name: /^Place order — €/ });
@@ -108,13 +89,6 @@ async function orderNumberOnPage(page: Page) {
   const number = /^Order (SM-[0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(text)?.[1];
   expect(number, `order number in "${text}"`).toBeTruthy();
   return number!;
-}
-
-/** The amount in the <dd> next to a <dt> with this text, inside `scope`. */
-async function definition(scope: Locator, term: string | RegExp) {
-  const termCell = scope.locator("dt").filter({ hasText: term });
-  await expect(termCell).toHaveCount(1);
-  return euros(await termCell.locator("xpath=following-sibling::dd[1]").innerText());
 }
 
 async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import fs from "node:fs";
-import { flash, logIn, newAccount, saveScreen, signUp, type NewAccount } from "./support";
+import { checkOutForPickup, escapeRegExp, euros, fairwayDeliveryDay, flash, logIn, newAccount, type NewAccount, saveScreen, signUp } from "./support";
 
 /*
  * A distributor's shared order, as people meet it: three new shoppers each buy from two producers and collect at
@@ -22,31 +22,7 @@ const SAM = "sam@fairwayhub.demo";
 const LUCIA_PRODUCER = "lucia@sierraverde.demo";
 const DENIZ_ELBKAI = "deniz@elbkai.demo";
 const WAREHOUSE = "Fairway warehouse, Bristol";
-/** Fairway hands over on Thursdays and Saturdays (prisma/seed-trade.ts), at least two days after the order. */
-const FAIRWAY_WEEKDAYS = [4, 6];
-const DAY_MS = 86_400_000;
 const NOT_YOURS = "That shared order is not handled by your organisation.";
-
-/** The first delivery weekday at least two days after `now`, in UTC (as app/domain/fulfilment.ts computes it). */
-function expectedDeliveryDay(now: Date) {
-  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 2 * DAY_MS;
-  for (let offset = 0; offset < 7; offset += 1) {
-    const day = new Date(start + offset * DAY_MS);
-    if (FAIRWAY_WEEKDAYS.includes(day.getUTCDay() || 7)) return day;
-  }
-  throw new Error("no delivery day");
-}
-
-function escapeRegExp(text: string) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** "€1,234.56" → 123456; the first amount in the text. */
-function euros(text: string): number {
-  const match = /(-?)€(\d{1,3}(?:,\d{3})*\.\d{2})/.exec(text);
-  if (!match) throw new Error(`No euro amount in "${text}"`);
-  return (match[1] ? -1 : 1) * Math.round(Number(match[2]!.replace(/,/g, "")) * 100);
-}
 
 /** 1234 → "€12.34", as the app writes it (en-GB). */
 function money(cents: number) {
@@ -85,12 +61,6 @@ function parseCsv(text: string): string[][] {
     records.push(record);
   }
   return records;
-}
-
-async function chooseOptionContaining(select: Locator, text: string) {
-  const label = await select.locator("option", { hasText: text }).first().textContent();
-  if (!label) throw new Error(`No option containing "${text}"`);
-  await select.selectOption({ label });
 }
 
 type Product = { producerName: string; title: string; unitCents: number };
@@ -146,7 +116,7 @@ async function openDay(sam: Page, dayValue: string) {
 
 test("a distributor fulfils one day's shared order for three buyers from two producers", async ({ browser }) => {
   test.setTimeout(240_000);
-  const deliveryDay = expectedDeliveryDay(new Date());
+  const deliveryDay = fairwayDeliveryDay(new Date());
   const dayValue = deliveryDay.toISOString().slice(0, 10);
   const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(deliveryDay);
 
@@ -179,14 +149,7 @@ test("a distributor fulfils one day's shared order for three buyers from two pro
       expect(cardamom.producerName).not.toBe(chocolate.producerName);
       await addToCart(page, buyer.units[1]);
 
-      await page.goto("/checkout");
-      await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
-      await page.getByRole("radio", { name: /^Collect at a pickup point/ }).check();
-      await chooseOptionContaining(page.getByLabel("Pickup point", { exact: true }), "Fairway warehouse");
-      await page.getByRole("radio", { name: /^Pay at pickup/ }).check();
-      await page.getByRole("button", { name: /^Place order — €/ }).click();
-      await expect(page).toHaveURL(/\/orders\/[^/]+$/);
-      buyer.orderUrl = new URL(page.url()).pathname;
+      buyer.orderUrl = await checkOutForPickup(page, "Fairway warehouse");
       const heading = (await page.getByRole("heading", { level: 1, name: /^Order SM-/ }).innerText()).trim();
       buyer.orderNumber = heading.replace(/^Order /, "");
       buyer.readyFrom = (await page.getByText(/^Ready from /).innerText()).trim();
