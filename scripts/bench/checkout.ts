@@ -14,13 +14,9 @@
  * `BENCH {json}` line per phase for tools that gather benchmarks, and deletes the temp database.
  * Exit code 1 when any order failed or the consistency check did not pass.
  */
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { positiveIntegerArgument, prng } from "./support";
+import { positiveIntegerArgument, prng, useThrowAwayDatabase } from "./support";
 
 const USAGE = "usage: npx tsx scripts/bench/checkout.ts [orders per phase = 2000] [in flight = 16] [buyers = 200]";
 
@@ -106,34 +102,12 @@ type PhaseResult = {
 async function main() {
   const { ordersPerPhase, concurrency, buyers: buyerCount } = parseArgs(process.argv.slice(2));
 
-  // The app reads its environment once, at import: point it at a throw-away database before importing anything.
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-checkout-"));
-  const removeTempDir = () => fs.rmSync(tempDir, { recursive: true, force: true });
-  process.once("SIGINT", () => {
-    removeTempDir();
-    process.exit(130);
-  });
-  const databaseUrl = `file:${path.join(tempDir, "bench.db")}`;
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    BCRYPT_COST: "4",
-    // A fixed secret, so nothing is written to ./data/session-secret.
-    SESSION_SECRET: "bench-checkout-session-secret-0123456789abcdef",
-    // Offline payment only: a local .env with Stripe keys must not change what is measured.
-    STRIPE_SECRET_KEY: "",
-    STRIPE_WEBHOOK_SECRET: "",
-  });
-  process.env.NODE_ENV ??= "production";
+  const database = useThrowAwayDatabase("checkout");
 
   let disconnect: (() => Promise<void>) | null = null;
   let failed = false;
   try {
-    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-    const migrate = spawnSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], {
-      env: process.env,
-      encoding: "utf8",
-    });
-    if (migrate.status !== 0) throw new Error(`Migration failed:\n${migrate.stdout}\n${migrate.stderr}`);
+    database.migrate();
 
     countSqlStatements();
     const { db } = await import("~/adapters/db.server");
@@ -416,7 +390,7 @@ async function main() {
     failed = totalErrors > 0 || problems.length > 0;
   } finally {
     await disconnect?.();
-    removeTempDir();
+    database.remove();
   }
   if (failed) process.exitCode = 1;
 }

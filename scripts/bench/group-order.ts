@@ -19,16 +19,15 @@
  * Prints one `BENCH {json}` line for tools that gather benchmarks, and deletes the temp database.
  * Exit code 1 when a close failed, a consistency check did not pass, or the close missed the target.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Session } from "node:inspector/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import type { AllocationInput, AllocationResult } from "~/domain/allocation";
 import type { Prisma } from "~/generated/prisma/client";
-import { positiveIntegerArgument, prng } from "./support";
+import { positiveIntegerArgument, prng, useThrowAwayDatabase } from "./support";
 
 const USAGE = "usage: npx tsx scripts/bench/group-order.ts [timed closes = 7] [timed allocate() runs = 20] [--profile=FILE.cpuprofile]";
 
@@ -204,29 +203,12 @@ type CloseCounts = {
 async function main() {
   const { closes, allocateRuns, profileFile } = parseArgs(process.argv.slice(2));
 
-  // The app reads its environment once, at import: point it at a throw-away database before importing anything.
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-group-order-"));
-  const removeTempDir = () => fs.rmSync(tempDir, { recursive: true, force: true });
-  process.once("SIGINT", () => {
-    removeTempDir();
-    process.exit(130);
-  });
-  Object.assign(process.env, {
-    DATABASE_URL: `file:${path.join(tempDir, "bench.db")}`,
-    BCRYPT_COST: "4",
-    SESSION_SECRET: "bench-group-order-session-secret-0123456789abcdef",
-    // No Stripe: a local .env with keys must not change what is measured.
-    STRIPE_SECRET_KEY: "",
-    STRIPE_WEBHOOK_SECRET: "",
-  });
-  process.env.NODE_ENV ??= "production";
+  const database = useThrowAwayDatabase("group-order");
 
   let disconnect: (() => Promise<void>) | null = null;
   let failed = false;
   try {
-    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-    const migrate = spawnSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], { env: process.env, encoding: "utf8" });
-    if (migrate.status !== 0) throw new Error(`Migration failed:\n${migrate.stdout}\n${migrate.stderr}`);
+    database.migrate();
 
     traceSql();
     const { db } = await import("~/adapters/db.server");
@@ -663,7 +645,7 @@ async function main() {
     failed = problems.length > 0 || !pass;
   } finally {
     await disconnect?.();
-    removeTempDir();
+    database.remove();
   }
   if (failed) process.exitCode = 1;
 }

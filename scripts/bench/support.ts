@@ -1,3 +1,9 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
 /** Helpers every benchmark shares. */
 
 /** mulberry32: small, fast, good enough for benchmark data, and the same sequence everywhere. Shared by every benchmark. */
@@ -28,5 +34,37 @@ export function positiveIntegerArgument(usage: string) {
       process.exit(2);
     }
     return parsed;
+  };
+}
+
+/**
+ * Points this process at a throw-away, migrated SQLite database in a temp folder, for benchmarks that import the app
+ * in-process. The app reads its environment once, at import: call this before importing anything from it. Fixed
+ * secrets (nothing is written to ./data) and no Stripe keys, so a local .env cannot change what is measured. The
+ * folder goes on Ctrl-C; call `remove()` when done.
+ */
+export function useThrowAwayDatabase(name: string) {
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  const remove = () => fs.rmSync(tempDir, { recursive: true, force: true });
+  process.once("SIGINT", () => {
+    remove();
+    process.exit(130);
+  });
+  Object.assign(process.env, {
+    DATABASE_URL: `file:${path.join(tempDir, "bench.db")}`,
+    BCRYPT_COST: "4",
+    SESSION_SECRET: `bench-${name}-session-secret-0123456789abcdef`,
+    STRIPE_SECRET_KEY: "",
+    STRIPE_WEBHOOK_SECRET: "",
+  });
+  process.env.NODE_ENV ??= "production";
+  return {
+    remove,
+    /** Applies the migrations (throws with the CLI's output when they fail). */
+    migrate() {
+      const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+      const migrate = spawnSync(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], { env: process.env, encoding: "utf8" });
+      if (migrate.status !== 0) throw new Error(`Migration failed:\n${migrate.stdout}\n${migrate.stderr}`);
+    },
   };
 }
