@@ -327,9 +327,10 @@ export async function recheckBrandMarks(now = new Date()): Promise<number> {
 
 /** The brands a product carries right now, for its page and its search document. */
 export async function brandsOfProduct(productId: string, now = new Date()) {
+  const approved = { productId, status: "APPROVED" } as const;
   // Most products carry no brand: one light query settles that before the brands' standards are loaded.
-  if ((await db.brandProduct.count({ where: { productId, status: "APPROVED" } })) === 0) return [];
-  const marks = await db.brandProduct.findMany({ where: { productId, status: "APPROVED" }, include: { brand: { include: standardsInclude } } });
+  if ((await db.brandProduct.count({ where: approved })) === 0) return [];
+  const marks = await db.brandProduct.findMany({ where: approved, include: { brand: { include: standardsInclude } } });
   const [product, held] = await Promise.all([
     db.product.findUniqueOrThrow({ where: { id: productId }, select: { status: true, organization: { select: { kind: true, legalForm: true } } } }),
     heldLabelIds(db, productId, now),
